@@ -1,0 +1,3 @@
+import CalDAV
+/// Placeholder until the FastCGI front lands.
+public enum FastCGIFrontModule {}

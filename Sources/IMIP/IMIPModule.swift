@@ -1,0 +1,3 @@
+import ICalendar
+/// Placeholder until iMIP lands.
+public enum IMIPModule {}

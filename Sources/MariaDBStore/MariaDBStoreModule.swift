@@ -1,0 +1,3 @@
+import Storage
+/// Placeholder until the MariaDB store lands.
+public enum MariaDBStoreModule {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import CalDAV
+
+@Test func CalDAVBuilds() { #expect(Bool(true)) }

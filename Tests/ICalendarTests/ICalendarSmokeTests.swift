@@ -1,0 +1,4 @@
+import Testing
+@testable import ICalendar
+
+@Test func ICalendarBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import IMIP
+
+@Test func IMIPBuilds() { #expect(Bool(true)) }

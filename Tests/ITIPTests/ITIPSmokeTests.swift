@@ -1,0 +1,4 @@
+import Testing
+@testable import ITIP
+
+@Test func ITIPBuilds() { #expect(Bool(true)) }

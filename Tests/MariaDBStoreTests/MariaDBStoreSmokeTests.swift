@@ -1,0 +1,4 @@
+import Testing
+@testable import MariaDBStore
+
+@Test func MariaDBStoreBuilds() { #expect(Bool(true)) }
