@@ -262,4 +262,6 @@ extension PropertyName {
     public static let allowedPrincipal = PropertyName(.dav, "allowed-principal")
     /// `DAV:propfind-finite-depth`.
     public static let propfindFiniteDepth = PropertyName(.dav, "propfind-finite-depth")
+    /// `DAV:principal-property` (principal-match).
+    public static let principalProperty = PropertyName(.dav, "principal-property")
 }
