@@ -170,4 +170,10 @@ extension PropertyName {
     public static let validTimezone = PropertyName(.calDAV, "valid-timezone")
     /// `CALDAV:valid-schedule-calendar-transp`.
     public static let validScheduleCalendarTransp = PropertyName(.calDAV, "valid-schedule-calendar-transp")
+    /// `CALDAV:calendar-free-busy-set`.
+    public static let calendarFreeBusySet = PropertyName(.calDAV, "calendar-free-busy-set")
+    /// `CALDAV:default-alarm-vevent-date`.
+    public static let defaultAlarmVEventDate = PropertyName(.calDAV, "default-alarm-vevent-date")
+    /// `CALDAV:default-alarm-vevent-datetime`.
+    public static let defaultAlarmVEventDateTime = PropertyName(.calDAV, "default-alarm-vevent-datetime")
 }

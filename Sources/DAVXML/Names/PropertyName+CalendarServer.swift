@@ -98,4 +98,12 @@ extension PropertyName {
     public static let calendarColor = PropertyName(.appleICal, "calendar-color")
     /// `ICAL:calendar-order`.
     public static let calendarOrder = PropertyName(.appleICal, "calendar-order")
+    /// `CS:publish-url`.
+    public static let publishURL = PropertyName(.calendarServer, "publish-url")
+    /// `CS:pre-publish-url`.
+    public static let prePublishURL = PropertyName(.calendarServer, "pre-publish-url")
+    /// `CS:record-type`.
+    public static let recordType = PropertyName(.calendarServer, "record-type")
+    /// `ICAL:refreshrate`.
+    public static let refreshRate = PropertyName(.appleICal, "refreshrate")
 }
