@@ -221,4 +221,13 @@ func string(_ body: [UInt8]) -> String { String(decoding: body, as: UTF8.self) }
         #expect(user.has(.csInviteNoResponse))
         #expect(user.child(.access)?.childNames == [.csRead])
     }
+
+    @Test func wholeElementsAreWrittenAsTheyAre() throws {
+        var writer = MultistatusWriter()
+        let transp = XMLElement(.scheduleCalendarTransp, children: [XMLElement(.opaque)])
+        let dead = XMLElement(PropertyName(.other("urn:z"), "note"), attributes: ["lang": "en"], text: "a < b")
+        writer.add(href: "/c/", propstats: [Propstat(status: 200, elements: [transp, dead])])
+        let prop = try XMLElement.parse(writer.finish()).child(.response)?.child(.propStat)?.child(.prop)
+        #expect(prop?.children == [transp, dead])
+    }
 }
