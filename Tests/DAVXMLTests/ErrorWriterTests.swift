@@ -61,6 +61,18 @@ import Testing
         #expect(root.hrefs == ["/calendars/erin/a%20b/"])
     }
 
+    @Test func principalSearchPropertySet() throws {
+        let root = try XMLElement.parse(
+            PrincipalSearchPropertySetWriter.body([
+                (name: .displayName, description: "Display name"), (name: .calendarUserAddressSet, description: "Calendar user addresses"),
+            ]))
+        #expect(root.name == .principalSearchPropertySet)
+        let entries = root.children(.principalSearchProperty)
+        #expect(entries.map { $0.child(.prop)?.childNames } == [[.displayName], [.calendarUserAddressSet]])
+        #expect(entries.first?.child(.description)?.text == "Display name")
+        #expect(entries.first?.child(.description)?.attribute("xml:lang") == "en")
+    }
+
     @Test func statusLines() {
         #expect(HTTPStatus.line(424) == "424 Failed Dependency")
         #expect(HTTPStatus.line(507) == "507 Insufficient Storage")

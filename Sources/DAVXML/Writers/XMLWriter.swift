@@ -177,14 +177,21 @@ struct XMLWriter {
 
     private mutating func attributes(_ attributes: [String: String]) {
         guard !attributes.isEmpty else { return }
-        // Qualified attributes other than xml:* would need their prefix declared; we do not keep their URI.
-        for key in attributes.keys.sorted() where !key.contains(":") || key.hasPrefix("xml:") {
-            append(" ")
-            append(key)
-            append("=\"")
-            text(attributes[key] ?? "")
-            append("\"")
+        if attributes.count == 1, let (key, value) = attributes.first {
+            attribute(key, value)
+            return
         }
+        for key in attributes.keys.sorted() { attribute(key, attributes[key] ?? "") }
+    }
+
+    private mutating func attribute(_ key: String, _ value: String) {
+        // Qualified attributes other than xml:* would need their prefix declared; we do not keep their URI.
+        guard !key.contains(":") || key.hasPrefix("xml:") else { return }
+        append(" ")
+        append(key)
+        append("=\"")
+        text(value)
+        append("\"")
     }
 
     /// Writes a parsed element and everything below it.
