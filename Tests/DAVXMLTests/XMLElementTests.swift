@@ -67,6 +67,7 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
     @Test(arguments: [
         "<a><b></a>", "<a>", "<a></b>", "not xml", "<a>x</a><b/>", "<a xmlns:p=\"urn:p\"><q:b/></a>", "<a attr=1/>",
+        "<a>&amp</a>", "<a>x & y</a>", "<a></a>trailing", "<a b=\"1\" b=\"2\"/>", "<a b=\"<\"/>", "<a>\u{0}</a>",
     ])
     func malformedBodiesThrowMalformed(_ body: String) {
         do {
@@ -78,6 +79,10 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
                 return
             }
         }
+    }
+
+    @Test func invalidUTF8IsMalformed() {
+        #expect(throws: (any Error).self) { try XMLElement.parse(bytes("<a>") + [0xC3, 0x28] + bytes("</a>")) }
     }
 
     @Test func emptyBodyIsTyped() {
