@@ -11,6 +11,11 @@ import Testing
         #expect(string(body).hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<d:error xmlns:d=\"DAV:\""))
     }
 
+    @Test func controlCharactersNeverBreakTheDocument() throws {
+        let body = ErrorWriter.body(.validCalendarData, text: "bad\u{1}byte\ttab\r\nline")
+        #expect(try XMLElement.parse(body).child(.validCalendarData)?.text == "bad\u{FFFD}byte\ttab\r\nline")
+    }
+
     @Test func needPrivilegesListsResources() throws {
         let root = try XMLElement.parse(
             ErrorWriter.needPrivileges([(href: "/calendars/frank/calendar/x.ics", privilege: .writeContent), (href: "/calendars/frank/calendar/", privilege: .bind)]))

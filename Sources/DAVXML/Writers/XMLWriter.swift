@@ -51,7 +51,7 @@ struct XMLWriter {
         string.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends text with `&`, `<`, `>`, `"` and CR escaped (also safe inside attribute values).
+    /// Appends text with `&`, `<`, `>`, `"` and CR escaped and other C0 controls replaced by U+FFFD (safe in attributes too).
     mutating func text(_ string: String) {
         var string = string
         string.withUTF8 { buffer in
@@ -76,7 +76,8 @@ struct XMLWriter {
                     case UInt8(ascii: "<"): replacement = "&lt;"
                     case UInt8(ascii: ">"): replacement = "&gt;"
                     case UInt8(ascii: "\""): replacement = "&quot;"
-                    default: replacement = "&#13;"
+                    case UInt8(ascii: "\r"): replacement = "&#13;"
+                    default: replacement = "\u{FFFD}"  // a control character XML 1.0 cannot carry
                     }
                     replacement.withUTF8Buffer { entity in
                         for entityByte in entity {
@@ -227,11 +228,11 @@ struct XMLWriter {
 }
 
 extension UInt8 {
-    /// `&`, `<`, `>`, `"` or CR: bytes `XMLWriter.text` replaces by a reference.
+    /// `&`, `<`, `>`, `"`, CR or another control character except tab and LF: bytes `XMLWriter.text` replaces.
     @inline(__always)
     fileprivate var needsEscape: Bool {
         self == UInt8(ascii: "&") || self == UInt8(ascii: "<") || self == UInt8(ascii: ">") || self == UInt8(ascii: "\"")
-            || self == UInt8(ascii: "\r")
+            || (self < 0x20 && self != 0x09 && self != 0x0A)
     }
 }
 
