@@ -45,7 +45,7 @@ extension PropertyName {
     /// `CS:can-be-published`.
     public static let canBePublished = PropertyName(.calendarServer, "can-be-published")
     /// `CS:calendarserver-principal-search`.
-    public static let calendarserverPrincipalSearch = PropertyName(.calendarServer, "calendarserver-principal-search")
+    public static let calendarServerPrincipalSearch = PropertyName(.calendarServer, "calendarserver-principal-search")
     /// `CS:search-token`.
     public static let searchToken = PropertyName(.calendarServer, "search-token")
     /// `CS:context`.
