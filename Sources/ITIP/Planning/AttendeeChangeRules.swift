@@ -55,8 +55,11 @@ enum AttendeeChangeRules {
             guard let reference else {
                 throw .attendeeChangeNotAllowed("a master component was added")
             }
-            if organizerOwned(reference, attendee: attendee) != organizerOwned(component, attendee: attendee) {
-                throw .attendeeChangeNotAllowed("organizer-owned data changed")
+            let allowed = organizerOwned(reference, attendee: attendee)
+            let sent = organizerOwned(component, attendee: attendee)
+            if allowed != sent {
+                let changed = Set(sent).symmetricDifference(allowed).sorted().first ?? ""
+                throw .attendeeChangeNotAllowed("organizer-owned data changed: " + changed)
             }
         }
     }
