@@ -74,6 +74,7 @@ enum MessageBuilder {
         if var attendee {
             attendee[parameter: "SCHEDULE-STATUS"] = nil
             attendee[parameter: "SCHEDULE-FORCE-SEND"] = nil
+            attendee[parameter: "RSVP"] = nil
             c.addProperty(attendee)
         }
         c.addProperty(ICalProperty("STATUS", rawValue: "CANCELLED"))

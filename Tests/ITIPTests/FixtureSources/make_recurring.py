@@ -35,7 +35,7 @@ def scenario(name, lines, **files):
     for f, body in files.items():
         open(os.path.join(d, f.replace('_', '.')), 'w').write(body.replace('\n', '\r\n'))
     old = [l for l in open(os.path.join(d, 'scenario.txt'))] if os.path.exists(os.path.join(d, 'scenario.txt')) else []
-    expects = [l.rstrip('\n') for l in old if l.startswith('expect')]
+    expects = [l.rstrip('\n') for l in old if l.startswith('expect') and l.rstrip('\n') not in lines]
     open(os.path.join(d, 'scenario.txt'), 'w').write('\n'.join(lines + expects) + '\n')
 
 MASTER_ATTS = [att('alice', 'ACCEPTED'), att('bob'), att('carol')]
