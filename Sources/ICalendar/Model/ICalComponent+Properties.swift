@@ -45,12 +45,10 @@ extension ICalComponent {
         set { setText("METHOD", newValue) }
     }
 
-    /// SEQUENCE; absent reads as nil (RFC 5545 §3.8.7.4 says treat as 0).
-    public var sequence: Int? {
-        get { property("SEQUENCE")?.integerValue }
-        set {
-            if let newValue { setProperty(ICalProperty("SEQUENCE", rawValue: String(newValue))) } else { removeProperties(named: "SEQUENCE") }
-        }
+    /// SEQUENCE; absent or malformed reads as 0 (RFC 5545 §3.8.7.4).
+    public var sequence: Int {
+        get { property("SEQUENCE")?.integerValue ?? 0 }
+        set { setProperty(ICalProperty("SEQUENCE", rawValue: String(newValue))) }
     }
 
     /// DTSTART (RFC 5545 §3.8.2.4).
