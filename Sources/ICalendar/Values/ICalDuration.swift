@@ -28,7 +28,7 @@ public struct ICalDuration: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A duration of exactly `seconds` (negative allowed), written with days where whole.
-    public init(seconds total: Int64) {
+    public init(totalSeconds total: Int64) {
         let negative = total < 0
         var rest = negative ? -total : total
         let d = rest / 86_400
@@ -46,6 +46,7 @@ public struct ICalDuration: Hashable, Sendable, CustomStringConvertible {
         var inTime = false
         var sawP = false
         var sawUnit = false
+        var timeUnits = 0
         var first = true
         for b in text.utf8 {
             if b == 0x20 || b == 0x09 { continue }
@@ -71,16 +72,16 @@ public struct ICalDuration: Hashable, Sendable, CustomStringConvertible {
                 switch (b | 0x20, inTime) {
                 case (0x77, false): weeks = value
                 case (0x64, false): days = value
-                case (0x68, true): hours = value
-                case (0x6D, true): minutes = value
-                case (0x73, true): secs = value
+                case (0x68, true): hours = value; timeUnits += 1
+                case (0x6D, true): minutes = value; timeUnits += 1
+                case (0x73, true): secs = value; timeUnits += 1
                 default: return nil
                 }
                 number = nil
                 sawUnit = true
             }
         }
-        guard sawP, sawUnit, number == nil else { return nil }
+        guard sawP, sawUnit, number == nil, !inTime || timeUnits > 0 else { return nil }
         self.init(isNegative: negative, weeks: weeks, days: days, hours: hours, minutes: minutes, seconds: secs)
     }
 
