@@ -121,12 +121,6 @@ extension ICalComponent {
         let value = attendee[parameter: "PARTSTAT"]?.uppercased() ?? ""
         return value.isEmpty ? "NEEDS-ACTION" : value
     }
-
-    /// SEQUENCE as an integer (0 when absent).
-    var sequence: Int { self[raw: "SEQUENCE"].flatMap { Int($0.trimmingWhitespace()) } ?? 0 }
-
-    /// STATUS upper-cased.
-    var status: String? { self[raw: "STATUS"]?.trimmingWhitespace().uppercased() }
 }
 
 extension ICalProperty {
