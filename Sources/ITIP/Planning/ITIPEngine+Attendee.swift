@@ -27,11 +27,11 @@ extension ITIPEngine {
                 if let previous = oldByKey[object.key(of: component)] {
                     keepOthersAnswers(in: &component, from: previous, except: address)
                 }
-                // A completed task is the assignee's answer COMPLETED (RFC 5546 §3.4.3).
-                if component.name == "VTODO", component.status == "COMPLETED" || component.property("COMPLETED") != nil,
-                    component.participation(of: address) != "COMPLETED"
+                // A task's progress is the assignee's answer (RFC 5546 §3.4.3).
+                if component.name == "VTODO", let progress = taskAnswer(component),
+                    component.participation(of: address) != progress
                 {
-                    component.updateAttendee(address) { $0[parameter: "PARTSTAT"] = "COMPLETED" }
+                    component.updateAttendee(address) { $0[parameter: "PARTSTAT"] = progress }
                 }
                 components[index] = component
             }
@@ -51,10 +51,18 @@ extension ITIPEngine {
         if let stored {
             let after = answers(of: stored, for: address)
             let before = old.map { answers(of: $0, for: address) } ?? [:]
+            let storedByKey = stored.byKey
+            let oldByKey = old?.byKey ?? [:]
             for key in after.keys.sorted() {
                 let now = after[key]!
                 let then = before[key] ?? (old == nil ? "NEEDS-ACTION" : answer(of: old!, for: address, at: key))
-                if forced || now != then { replies.append((key, now)) }
+                // For a task, progress alone (PERCENT-COMPLETE…) is also worth a REPLY.
+                var progressed = false
+                if let new = storedByKey[key], new.name == "VTODO", let previous = oldByKey[key] {
+                    progressed = ComponentComparison.lines(previous, named: AttendeeChangeRules.taskProgress)
+                        != ComponentComparison.lines(new, named: AttendeeChangeRules.taskProgress)
+                }
+                if forced || now != then || progressed { replies.append((key, now)) }
             }
         } else if let old {
             // Deleting the copy declines every component still not declined,
@@ -77,6 +85,13 @@ extension ITIPEngine {
                 calendar: MessageBuilder.calendar(method: .reply, source: object, components: components))
         ]
         return plan
+    }
+
+    /// The PARTSTAT a task's STATUS/COMPLETED implies, if any (RFC 5545 §3.2.12 VTODO values).
+    static func taskAnswer(_ task: ICalComponent) -> String? {
+        if task.status == "COMPLETED" || task.property("COMPLETED") != nil { return "COMPLETED" }
+        if task.status == "IN-PROCESS" { return "IN-PROCESS" }
+        return nil
     }
 
     static func keepOthersAnswers(in component: inout ICalComponent, from previous: ICalComponent, except: CalendarUserAddress) {

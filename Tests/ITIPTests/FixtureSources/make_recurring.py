@@ -251,3 +251,14 @@ scenario('rfc5546-4.2.9-cancel', ['# RFC 5546 §4.2.9: A cancels the whole event
 scenario('rfc5546-4.2.8-remove-attendee', ['# RFC 5546 §4.2.8 spirit: A removes C: C gets a CANCEL, B and D get the new attendee list.',
     'kind: plan', 'actor: ' + RA, 'old: old.ics', 'new: new.ics'],
     old_ics=cal(ev(GROUP2), tz=False), new_ics=cal(ev([ra('a', 'ACCEPTED', 'CHAIR'), ra('b', 'ACCEPTED'), ra('d', 'ACCEPTED', cu=';CUTYPE=ROOM')]), tz=False))
+
+scenario('todo-progress', ['# pat starts the task (STATUS:IN-PROCESS, 40 %): a REPLY with PARTSTAT=IN-PROCESS and PERCENT-COMPLETE.',
+    'kind: plan', 'actor: mailto:pat@example.org', 'old: old.ics', 'new: new.ics'], old_ics=PAT_COPY,
+    new_ics=PAT_COPY.replace('STATUS:NEEDS-ACTION\n', 'STATUS:IN-PROCESS\nPERCENT-COMPLETE:40\n'))
+PAT_STARTED = PAT_COPY.replace('STATUS:NEEDS-ACTION\n', 'STATUS:IN-PROCESS\nPERCENT-COMPLETE:40\n').replace('PARTSTAT=ACCEPTED', 'PARTSTAT=IN-PROCESS')
+scenario('todo-percent-only', ['# pat moves from 40 % to 80 %: same PARTSTAT, still a REPLY carrying the progress.',
+    'kind: plan', 'actor: mailto:pat@example.org', 'old: old.ics', 'new: new.ics'], old_ics=PAT_STARTED,
+    new_ics=PAT_STARTED.replace('PERCENT-COMPLETE:40', 'PERCENT-COMPLETE:80'))
+scenario('todo-assignee-changes-due', ['# pat moves the DUE date of the task: that is the organizer\'s, 403.',
+    'kind: plan', 'actor: mailto:pat@example.org', 'old: old.ics', 'new: new.ics',
+    'expect-error: allowed-attendee-scheduling-object-change'], old_ics=PAT_COPY, new_ics=PAT_COPY.replace('DUE:20270115T170000Z', 'DUE:20270120T170000Z'))
