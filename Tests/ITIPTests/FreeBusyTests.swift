@@ -63,3 +63,27 @@ import Testing
         #expect(throws: ITIPError.self) { try FreeBusyRequest(TestICS.parse(noAttendee)) }
     }
 }
+
+@Suite struct OutboxValidationTests {
+    let frank = CalendarUser(addresses: ["mailto:frank@example.net"])
+    let grace = CalendarUser(addresses: ["mailto:grace@example.net"])
+
+    @Test func freeBusyRequestMustComeFromItsOrganizer() throws {
+        let request = try TestICS.parse(FreeBusyTests.request)
+        #expect(try ITIPEngine.validateOutboxMessage(request, sender: frank) == .request)
+        #expect(throws: ITIPError.invalidOrganizer) { try ITIPEngine.validateOutboxMessage(request, sender: grace) }
+    }
+
+    @Test func replyMustComeFromItsAttendee() throws {
+        let reply = try Fixture.calendar("Scenarios/sabre-p08-frank-receives-reply/message.ics")
+        #expect(try ITIPEngine.validateOutboxMessage(reply, sender: grace) == .reply)
+        #expect(throws: ITIPError.self) { try ITIPEngine.validateOutboxMessage(reply, sender: frank) }
+    }
+
+    @Test func requestMustComeFromItsOrganizer() throws {
+        var request = try Fixture.calendar("Scenarios/sabre-p07-invite/new.ics")
+        request.properties.append(ICalProperty("METHOD", rawValue: "REQUEST"))
+        #expect(try ITIPEngine.validateOutboxMessage(request, sender: frank) == .request)
+        #expect(throws: ITIPError.invalidOrganizer) { try ITIPEngine.validateOutboxMessage(request, sender: grace) }
+    }
+}

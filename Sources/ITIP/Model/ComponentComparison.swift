@@ -13,8 +13,14 @@ enum ComponentComparison {
     static let timeProperties: Set<String> = ["DTSTART", "DTEND", "DURATION", "DUE", "RRULE", "RDATE"]
     /// Properties that never make a difference to recipients.
     static let volatileProperties: Set<String> = [
-        "DTSTAMP", "LAST-MODIFIED", "SEQUENCE", "CREATED", "REQUEST-STATUS",
+        "DTSTAMP", "LAST-MODIFIED", "SEQUENCE", "CREATED", "REQUEST-STATUS", "TRANSP",
     ]
+    /// Client bookkeeping that changes on every save (Thunderbird's X-MOZ-GENERATION…).
+    static let volatilePrefixes = ["X-MOZ-", "X-APPLE-", "X-LIC-"]
+
+    static func isVolatile(_ name: String) -> Bool {
+        volatileProperties.contains(name) || volatilePrefixes.contains { name.hasPrefix($0) }
+    }
     /// Parameters the server owns or that only steer the server.
     static let serverParameters: Set<String> = ["SCHEDULE-STATUS", "SCHEDULE-FORCE-SEND"]
 
@@ -51,7 +57,7 @@ enum ComponentComparison {
     ) -> [String] {
         var result: [String] = []
         for property in component.properties {
-            if volatileProperties.contains(property.name) { continue }
+            if isVolatile(property.name) { continue }
             if ignoringExceptions && property.name == "EXDATE" { continue }
             var dropping = serverParameters
             if property.name == "ATTENDEE" && ignoringStatus

@@ -1,7 +1,8 @@
 # Writes the hand-made recurring / VTODO / RFC 5546 scenarios (inputs only; expectations are
-# recorded with ITIP_RECORD=1 and reviewed by hand). Run from Tests/ITIPTests.
+# recorded with ITIP_RECORD=1 and reviewed by hand). The sabre-* scenarios were cut from
+# ../../shared/fixtures/sabre-4.7.1-public/transcript.jsonl by hand.
 import os
-ROOT = 'Fixtures/Scenarios'
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'Scenarios')
 TZ = """BEGIN:VTIMEZONE
 TZID:Asia/Tokyo
 BEGIN:STANDARD
