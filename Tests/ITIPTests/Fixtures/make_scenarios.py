@@ -263,3 +263,36 @@ scenario('todo-percent-only', ['# pat moves from 40 % to 80 %: same PARTSTAT, st
 scenario('todo-assignee-changes-due', ['# pat moves the DUE date of the task: that is the organizer\'s, 403.',
     'kind: plan', 'actor: mailto:pat@example.org', 'old: old.ics', 'new: new.ics',
     'expect-error: allowed-attendee-scheduling-object-change'], old_ics=PAT_COPY, new_ics=PAT_COPY.replace('DUE:20270115T170000Z', 'DUE:20270120T170000Z'))
+
+ACCEPTED_SERIES = cal(master([att('alice', 'ACCEPTED'), att('bob', 'ACCEPTED'), att('carol', 'DECLINED')]))
+scenario('organizer-bookkeeping-only', ['# Thunderbird bumps X-MOZ-GENERATION and alice changes TRANSP: nothing for attendees.',
+    'kind: plan', 'actor: ' + A, 'old: old.ics', 'new: new.ics'], old_ics=ACCEPTED_SERIES,
+    new_ics=ACCEPTED_SERIES.replace('SEQUENCE:0\n', 'SEQUENCE:0\nX-MOZ-GENERATION:3\nTRANSP:TRANSPARENT\n'))
+scenario('organizer-adds-attendee', ['# alice adds erin to the series: erin gets "new", bob and carol an "update" with answers kept.',
+    'kind: plan', 'actor: ' + A, 'old: old.ics', 'new: new.ics'], old_ics=ACCEPTED_SERIES,
+    new_ics=cal(master([att('alice', 'ACCEPTED'), att('bob', 'ACCEPTED'), att('carol', 'DECLINED'), att('erin')])))
+scenario('organizer-moves-one-instance', ['# alice moves 25 Jan to 11:00; her client copies the answers into the new override:',
+    '# they are reset there only (SEQUENCE 1), and a per-instance reschedule REQUEST goes to bob and carol.',
+    'kind: plan', 'actor: ' + A, 'old: old.ics', 'new: new.ics'], old_ics=ACCEPTED_SERIES,
+    new_ics=cal(master([att('alice', 'ACCEPTED'), att('bob', 'ACCEPTED'), att('carol', 'DECLINED')]),
+                override('20270125T090000', [att('alice', 'ACCEPTED'), att('bob', 'ACCEPTED'), att('carol', 'DECLINED')], start='20270125T110000', summary='Weekly sync')))
+scenario('organizer-reverts-instance', ['# alice removes the 18 Jan override: the instance is the master\'s again, bob and carol get the whole series,',
+    '# dave (invited to that instance only) gets a CANCEL for it.',
+    'kind: plan', 'actor: ' + A, 'old: old.ics', 'new: new.ics'], old_ics=SERIES, new_ics=cal(master(MASTER_ATTS)))
+scenario('organizer-restores-instance', ['# alice removes an EXDATE: the instance comes back, the whole series goes out again.',
+    'kind: plan', 'actor: ' + A, 'old: old.ics', 'new: new.ics'],
+    old_ics=cal(master(MASTER_ATTS, extra='EXDATE;TZID=Asia/Tokyo:20270111T090000\n')), new_ics=cal(master(MASTER_ATTS)))
+DAVE = 'mailto:dave@example.org'
+DAVE_COPY = cal(override(R, [att('alice', 'ACCEPTED'), att('bob'), att('carol'), att('dave')], start='20270118T100000'))
+scenario('instance-only-attendee-answers', ['# dave, invited to the 18 Jan instance only, accepts: a REPLY for that instance.',
+    'kind: plan', 'actor: ' + DAVE, 'old: old.ics', 'new: new.ics'], old_ics=DAVE_COPY,
+    new_ics=DAVE_COPY.replace('PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:dave', 'PARTSTAT=ACCEPTED:mailto:dave'))
+scenario('instance-only-attendee-gets-copy', ['# the REQUEST for the 18 Jan instance only creates dave\'s copy holding just that instance.',
+    'kind: apply-request', 'actor: ' + DAVE, 'old: -', 'message: message.ics'],
+    message_ics=DAVE_COPY.replace('VERSION:2.0\n', 'VERSION:2.0\nMETHOD:REQUEST\n'))
+BOB_EXCLUDED = cal(master([att('alice', 'ACCEPTED'), att('bob', 'ACCEPTED'), att('carol')], extra='EXDATE;TZID=Asia/Tokyo:20270125T090000\n'))
+REINVITE = cal(override('20270125T090000', [att('alice', 'ACCEPTED'), att('bob'), att('carol')], summary='Weekly sync (extra agenda)')).replace('VERSION:2.0\n', 'VERSION:2.0\nMETHOD:REQUEST\n')
+scenario('apply-request-reinvites-excluded-instance', ['# bob had dropped 25 Jan (EXDATE); alice sends that instance anew: the EXDATE goes, the override comes.',
+    'kind: apply-request', 'actor: ' + BOB, 'old: old.ics', 'message: message.ics'], old_ics=BOB_EXCLUDED, message_ics=REINVITE)
+scenario('todo-assignee-deletes', ['# pat deletes his copy of the task: a REPLY with PARTSTAT=DECLINED.',
+    'kind: plan', 'actor: mailto:pat@example.org', 'old: old.ics', 'new: -'], old_ics=PAT_COPY)
