@@ -3,7 +3,7 @@
 /// A deliberately tiny reader for test fixtures written inline (no quoting, no escapes).
 func ics(_ text: String) -> ICalComponent {
     var lines: [String] = []
-    for raw in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+    for raw in text.split(omittingEmptySubsequences: true, whereSeparator: { $0.isNewline }) {
         let line = String(raw)
         if line.hasPrefix(" "), !lines.isEmpty { lines[lines.count - 1] += line.dropFirst() } else {
             let trimmed = line.drop(while: { $0 == " " })
@@ -23,8 +23,8 @@ func ics(_ text: String) -> ICalComponent {
             let done = stack.removeLast()
             stack[stack.count - 1].components.append(done)
         } else {
-            let params = parts.map { p -> ICalParameter in
-                let eq = p.firstIndex(of: "=")!
+            let params = parts.compactMap { p -> ICalParameter? in
+                guard let eq = p.firstIndex(of: "=") else { return nil }
                 return ICalParameter(String(p[..<eq]), p[p.index(after: eq)...].split(separator: ",").map(String.init))
             }
             stack[stack.count - 1].properties.append(ICalProperty(name, rawValue: value, parameters: params))
