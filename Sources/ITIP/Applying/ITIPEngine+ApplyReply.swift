@@ -22,6 +22,7 @@ extension ITIPEngine {
         var object = before
         var components = object.components
         var touched = Set<InstanceKey>()
+        var unknownInstance = false
         for reply in incoming.components {
             guard let answer = reply.attendee(replier) else { continue }
             let key = incoming.recurrenceID(of: reply).map { object.key(of: $0) } ?? .master
@@ -29,7 +30,13 @@ extension ITIPEngine {
             if index == nil, let rid = incoming.recurrenceID(of: reply), let master = object.master,
                 master.attendee(replier) != nil
             {
-                components.append(InstanceDerivation.instance(of: master, at: written(rid, like: master.property("DTSTART").flatMap(DateValue.parse), in: object), resolver: object.resolver))
+                // Only a real instance of the series may become an override (no phantom instances).
+                let value = written(rid, like: master.property("DTSTART").flatMap(DateValue.parse), in: object)
+                guard InstanceDerivation.isInstance(of: master, at: value, resolver: object.resolver) else {
+                    unknownInstance = true
+                    continue
+                }
+                components.append(InstanceDerivation.instance(of: master, at: value, resolver: object.resolver))
                 index = components.count - 1
             }
             guard let index, components[index].attendee(replier) != nil else { continue }
@@ -44,7 +51,10 @@ extension ITIPEngine {
             if components[index].name == "VTODO" { applyTaskProgress(reply, to: &components[index], organizer: organizer, now: now) }
             touched.insert(key)
         }
-        guard !touched.isEmpty else { throw .replyFromNonAttendee(replier.value) }
+        guard !touched.isEmpty else {
+            if unknownInstance { throw .invalidSchedulingData("RECURRENCE-ID names no instance of the series") }
+            throw .replyFromNonAttendee(replier.value)
+        }
         object.replaceComponents(components)
 
         // Refresh the other attendees' copies (RFC 6638 §3.2.10 "inconsequential" changes).

@@ -47,8 +47,10 @@ enum AttendeeChangeRules {
             }
             var reference = before[key]
             if reference == nil, !key.isMaster {
-                guard let master = old.master, let rid = new.recurrenceID(of: component) else {
-                    throw .attendeeChangeNotAllowed("an instance was added")
+                guard let master = old.master, let rid = new.recurrenceID(of: component),
+                    InstanceDerivation.isInstance(of: master, at: rid, resolver: old.resolver)
+                else {
+                    throw .attendeeChangeNotAllowed("RECURRENCE-ID names no instance of the series")
                 }
                 reference = InstanceDerivation.instance(of: master, at: rid, resolver: old.resolver)
             }

@@ -296,3 +296,8 @@ scenario('apply-request-reinvites-excluded-instance', ['# bob had dropped 25 Jan
     'kind: apply-request', 'actor: ' + BOB, 'old: old.ics', 'message: message.ics'], old_ics=BOB_EXCLUDED, message_ics=REINVITE)
 scenario('todo-assignee-deletes', ['# pat deletes his copy of the task: a REPLY with PARTSTAT=DECLINED.',
     'kind: plan', 'actor: mailto:pat@example.org', 'old: old.ics', 'new: -'], old_ics=PAT_COPY)
+
+scenario('err-attendee-invents-instance', ['# bob adds an override for a Tuesday the weekly series never has: 403.',
+    'kind: plan', 'actor: ' + BOB, 'old: old.ics', 'new: new.ics',
+    'expect-error: allowed-attendee-scheduling-object-change'], old_ics=BOB_COPY,
+    new_ics=BOB_COPY.replace('END:VCALENDAR', override('20270112T090000', [att('alice', 'ACCEPTED'), att('bob', 'DECLINED'), att('carol')], summary='Weekly sync') + 'END:VCALENDAR'))
