@@ -90,14 +90,17 @@ extension ITIPEngine {
     }
 
     /// The components of `object` one attendee is invited to (RFC 6638 §3.2.6):
-    /// the master with EXDATEs for instances it was removed from, and the overrides naming it.
+    /// the master with EXDATEs for instances it was removed from or that were
+    /// cancelled, and the live overrides naming it.
     static func view(of object: SchedulingObject, for address: CalendarUserAddress) -> [InstanceKey: ICalComponent] {
         var result: [InstanceKey: ICalComponent] = [:]
         let master = object.master
         let inMaster = master?.attendee(address) != nil
         var excluded: [ICalDateTime] = []
         for component in object.components where component.property("RECURRENCE-ID") != nil {
-            if component.attendee(address) != nil {
+            // A cancelled instance is no longer part of anybody's view: the master
+            // excludes it, so a full REQUEST cannot bring it back from the RRULE.
+            if component.attendee(address) != nil && component.status != "CANCELLED" {
                 result[object.key(of: component)] = component
             } else if inMaster, let rid = object.recurrenceID(of: component) {
                 excluded.append(rid)

@@ -301,3 +301,9 @@ scenario('err-attendee-invents-instance', ['# bob adds an override for a Tuesday
     'kind: plan', 'actor: ' + BOB, 'old: old.ics', 'new: new.ics',
     'expect-error: allowed-attendee-scheduling-object-change'], old_ics=BOB_COPY,
     new_ics=BOB_COPY.replace('END:VCALENDAR', override('20270112T090000', [att('alice', 'ACCEPTED'), att('bob', 'DECLINED'), att('carol')], summary='Weekly sync') + 'END:VCALENDAR'))
+
+CANCELLED_18 = cal(master(MASTER_ATTS), override(R, OVR_ATTS, start='20270118T100000', extra='STATUS:CANCELLED\n', seq=1))
+scenario('rec-update-after-cancelled-instance', ['# after cancelling 18 Jan, alice renames the series: bob and carol get the series with',
+    '# 18 Jan excluded (never the cancelled override, so the RRULE cannot bring it back); dave gets nothing.',
+    'kind: plan', 'actor: ' + A, 'old: old.ics', 'new: new.ics'], old_ics=CANCELLED_18,
+    new_ics=CANCELLED_18.replace('SUMMARY:Weekly sync\n', 'SUMMARY:Weekly sync (room 4)\n'))
