@@ -307,3 +307,14 @@ scenario('rec-update-after-cancelled-instance', ['# after cancelling 18 Jan, ali
     '# 18 Jan excluded (never the cancelled override, so the RRULE cannot bring it back); dave gets nothing.',
     'kind: plan', 'actor: ' + A, 'old: old.ics', 'new: new.ics'], old_ics=CANCELLED_18,
     new_ics=CANCELLED_18.replace('SUMMARY:Weekly sync\n', 'SUMMARY:Weekly sync (room 4)\n'))
+
+scenario('todo-organizer-deletes', ['# olivia deletes the assigned task: a VTODO CANCEL to pat (RFC 5546 §3.4.5).',
+    'kind: plan', 'actor: ' + O, 'old: old.ics', 'new: -'], old_ics=cal(todo([att('pat', 'ACCEPTED')]), tz=False))
+TODO_CANCEL = ("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//Test//Scenario//EN\nMETHOD:CANCEL\nBEGIN:VTODO\nUID:task-1@example.org\n"
+    "DTSTAMP:20270112T080000Z\nSEQUENCE:1\nORGANIZER;CN=Olivia:mailto:olivia@example.org\n"
+    "ATTENDEE;CN=Pat:mailto:pat@example.org\nSTATUS:CANCELLED\nEND:VTODO\nEND:VCALENDAR\n")
+scenario('todo-apply-cancel', ['# the VTODO CANCEL deletes pat\'s copy.',
+    'kind: apply-cancel', 'actor: mailto:pat@example.org', 'old: old.ics', 'message: message.ics'], old_ics=PAT_COPY, message_ics=TODO_CANCEL)
+scenario('todo-apply-request', ['# the VTODO REQUEST creates pat\'s copy.',
+    'kind: apply-request', 'actor: mailto:pat@example.org', 'old: -', 'message: message.ics'],
+    message_ics=TASK.replace('VERSION:2.0\n', 'VERSION:2.0\nMETHOD:REQUEST\n'))
