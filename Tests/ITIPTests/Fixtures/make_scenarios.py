@@ -318,3 +318,16 @@ scenario('todo-apply-cancel', ['# the VTODO CANCEL deletes pat\'s copy.',
 scenario('todo-apply-request', ['# the VTODO REQUEST creates pat\'s copy.',
     'kind: apply-request', 'actor: mailto:pat@example.org', 'old: -', 'message: message.ics'],
     message_ics=TASK.replace('VERSION:2.0\n', 'VERSION:2.0\nMETHOD:REQUEST\n'))
+
+STORED_ANSWERS = cal(master([att('alice', 'ACCEPTED'), att('bob', 'ACCEPTED', ';SCHEDULE-STATUS=2.0'), att('carol', 'TENTATIVE', ';SCHEDULE-STATUS=2.0')]))
+scenario('organizer-stale-answers', ['# alice\'s client had not seen bob\'s and carol\'s replies and writes a new DESCRIPTION with their',
+    '# old NEEDS-ACTION: the stored answers stay (the sabre fault: one answer overwrote another).',
+    'kind: plan', 'actor: ' + A, 'old: old.ics', 'new: new.ics'], old_ics=STORED_ANSWERS,
+    new_ics=cal(master([att('alice', 'ACCEPTED'), att('bob'), att('carol')], extra='DESCRIPTION:Agenda attached\n')))
+scenario('organizer-re-requests', ['# alice resets bob to NEEDS-ACTION with SCHEDULE-FORCE-SEND=REQUEST: that reset is kept and bob is asked again.',
+    'kind: plan', 'actor: ' + A, 'old: old.ics', 'new: new.ics'], old_ics=STORED_ANSWERS,
+    new_ics=cal(master([att('alice', 'ACCEPTED'), att('bob', extra=';SCHEDULE-FORCE-SEND=REQUEST'), att('carol', 'TENTATIVE', ';SCHEDULE-STATUS=2.0')])))
+scenario('organizer-records-client-attendee', ['# erin is SCHEDULE-AGENT=CLIENT: alice records erin\'s phoned-in answer herself, and it stays.',
+    'kind: plan', 'actor: ' + A, 'old: old.ics', 'new: new.ics'],
+    old_ics=cal(master([att('alice', 'ACCEPTED'), att('bob', 'ACCEPTED'), att('erin', extra=';SCHEDULE-AGENT=CLIENT')])),
+    new_ics=cal(master([att('alice', 'ACCEPTED'), att('bob', 'ACCEPTED'), att('erin', 'ACCEPTED', ';SCHEDULE-AGENT=CLIENT')])))
