@@ -33,12 +33,12 @@ extension ITIPEngine {
         }
 
         var merged: [ICalComponent] = []
-        let instancesOnly = incoming.master == nil && current.master != nil
-        var untouched = currentByKey
+        var mergedKeys: [InstanceKey] = []
+        let instancesOnly = incoming.master == nil
         for var component in incoming.components {
             let key = currentKey(component)
             let previous = currentByKey[key]
-            untouched[key] = nil
+            mergedKeys.append(key)
             if let me, let previous, previous.attendee(me) != nil, !ComponentComparison.timeChanged(previous, component) {
                 let kept = previous.attendee(me)!
                 component.updateAttendee(me) { attendee in
@@ -55,13 +55,22 @@ extension ITIPEngine {
             merged.append(component)
         }
         if instancesOnly {
-            // Per-instance REQUEST: the rest of the series stays, a re-invited instance is no longer excluded.
-            var keep = current.components.filter { untouched[current.key(of: $0)] != nil }
-            let reinvited = Set(incoming.components.compactMap { incoming.recurrenceID(of: $0) }.map(current.key(of:)))
-            for index in keep.indices where keep[index].property("RECURRENCE-ID") == nil {
-                removeExclusions(reinvited, from: &keep[index], in: current)
+            // Per-instance REQUEST: the rest of the series stays in place, updated instances
+            // replace theirs, new ones follow, a re-invited instance is no longer excluded.
+            var incomingByKey: [InstanceKey: ICalComponent] = [:]
+            for (key, component) in zip(mergedKeys, merged) { incomingByKey[key] = component }
+            var result: [ICalComponent] = []
+            for var component in current.components {
+                let key = current.key(of: component)
+                if let replacement = incomingByKey.removeValue(forKey: key) {
+                    result.append(replacement)
+                    continue
+                }
+                if key.isMaster { removeExclusions(Set(mergedKeys), from: &component, in: current) }
+                result.append(component)
             }
-            merged = keep + merged
+            result += zip(mergedKeys, merged).filter { incomingByKey[$0.0] != nil }.map(\.1)
+            merged = result
         }
         let before = current.components
         current.replaceComponents(merged)

@@ -331,3 +331,9 @@ scenario('organizer-records-client-attendee', ['# erin is SCHEDULE-AGENT=CLIENT:
     'kind: plan', 'actor: ' + A, 'old: old.ics', 'new: new.ics'],
     old_ics=cal(master([att('alice', 'ACCEPTED'), att('bob', 'ACCEPTED'), att('erin', extra=';SCHEDULE-AGENT=CLIENT')])),
     new_ics=cal(master([att('alice', 'ACCEPTED'), att('bob', 'ACCEPTED'), att('erin', 'ACCEPTED', ';SCHEDULE-AGENT=CLIENT')])))
+
+DAVE_TWO = cal(override(R, [att('alice', 'ACCEPTED'), att('dave', 'ACCEPTED')], start='20270118T100000'),
+               override('20270201T090000', [att('alice', 'ACCEPTED'), att('dave', 'TENTATIVE')], summary='Weekly sync'))
+scenario('apply-request-instance-only-copy-merges', ['# dave holds two instances only; a REQUEST for one of them leaves the other alone.',
+    'kind: apply-request', 'actor: ' + DAVE, 'old: old.ics', 'message: message.ics'], old_ics=DAVE_TWO,
+    message_ics=cal(override(R, [att('alice', 'ACCEPTED'), att('dave', 'ACCEPTED')], start='20270118T100000', summary='Weekly sync (demo)')).replace('VERSION:2.0\n', 'VERSION:2.0\nMETHOD:REQUEST\n'))
