@@ -10,12 +10,23 @@ enum AttendeeChangeRules {
     ]
     static let taskProgress: Set<String> = ["PERCENT-COMPLETE", "COMPLETED", "STATUS"]
 
-    /// The organizer-owned content of a component, as seen by `attendee`.
-    static func organizerOwned(_ component: ICalComponent, attendee: CalendarUserAddress) -> [String] {
+    static let instantProperties: Set<String> = ["DTSTART", "DTEND", "DUE", "RECURRENCE-ID", "RDATE"]
+
+    /// The organizer-owned content of a component, as seen by `attendee`. Times compare as
+    /// instants, so a client that rewrites a TZID time in UTC has not moved anything.
+    static func organizerOwned(_ component: ICalComponent, attendee: CalendarUserAddress, resolver: TimeZoneResolver) -> [String] {
         var result: [String] = []
         for property in component.properties {
             if personalProperties.contains(property.name) || property.name.hasPrefix("X-") { continue }
             if component.name == "VTODO" && taskProgress.contains(property.name) { continue }
+            if instantProperties.contains(property.name), property.valueType != "PERIOD" {
+                let values = DateValue.parseAll(property)
+                if !values.isEmpty {
+                    let instants = values.map { $0.isDateOnly ? $0.valueText : String(resolver.utcSeconds($0)) }
+                    result.append(property.name + ":" + instants.sorted().joined(separator: ","))
+                    continue
+                }
+            }
             if property.name == "ATTENDEE" {
                 if CalendarUserAddress(property.rawValue) == attendee { continue }
                 result.append(
@@ -57,8 +68,8 @@ enum AttendeeChangeRules {
             guard let reference else {
                 throw .attendeeChangeNotAllowed("a master component was added")
             }
-            let allowed = organizerOwned(reference, attendee: attendee)
-            let sent = organizerOwned(component, attendee: attendee)
+            let allowed = organizerOwned(reference, attendee: attendee, resolver: old.resolver)
+            let sent = organizerOwned(component, attendee: attendee, resolver: new.resolver)
             if allowed != sent {
                 let changed = Set(sent).symmetricDifference(allowed).sorted().first ?? ""
                 throw .attendeeChangeNotAllowed("organizer-owned data changed: " + changed)

@@ -337,3 +337,9 @@ DAVE_TWO = cal(override(R, [att('alice', 'ACCEPTED'), att('dave', 'ACCEPTED')], 
 scenario('apply-request-instance-only-copy-merges', ['# dave holds two instances only; a REQUEST for one of them leaves the other alone.',
     'kind: apply-request', 'actor: ' + DAVE, 'old: old.ics', 'message: message.ics'], old_ics=DAVE_TWO,
     message_ics=cal(override(R, [att('alice', 'ACCEPTED'), att('dave', 'ACCEPTED')], start='20270118T100000', summary='Weekly sync (demo)')).replace('VERSION:2.0\n', 'VERSION:2.0\nMETHOD:REQUEST\n'))
+
+scenario('attendee-client-rewrites-times-in-utc', ['# bob\'s client stores the times in UTC (same instants) while accepting: no 403, one REPLY.',
+    'kind: plan', 'actor: ' + BOB, 'old: old.ics', 'new: new.ics'],
+    old_ics=cal(master([att('alice', 'ACCEPTED'), att('bob'), att('carol')])),
+    new_ics=cal(master([att('alice', 'ACCEPTED'), att('bob', 'ACCEPTED'), att('carol')]).replace(
+        'DTSTART;TZID=Asia/Tokyo:20270104T090000\nDTEND;TZID=Asia/Tokyo:20270104T093000', 'DTSTART:20270104T000000Z\nDTEND:20270104T003000Z')))
