@@ -7,6 +7,15 @@ import ICalendar
 /// It knows nothing of who is local: messages name their recipients; the
 /// server resolves them, delivers, and writes SCHEDULE-STATUS back with
 /// `withScheduleStatus(_:on:)`.
+///
+/// How a server uses it, for one PUT or DELETE inside one transaction:
+/// 1. `plan(old:new:actingUser:now:options:)`; a thrown `ITIPError` is a 403 with its `precondition`.
+/// 2. For each message: a local recipient gets it in the schedule inbox and
+///    `apply(request:to:recipient:)` / `apply(cancel:to:)` / `apply(reply:to:organizer:now:)`
+///    on its copy (found by UID); a remote one gets it by iMIP. Refresh REQUESTs that
+///    `apply(reply:…)` returns go to the other attendees' copies the same way
+///    (`isSignificant` is false: no mail, no inbox item needed).
+/// 3. `withScheduleStatus(_:on:)` with 1.2 / 1.1 / 3.7 / 5.x per recipient, then store `plan.object`.
 public enum ITIPEngine {
     /// PRODID written into generated messages (RFC 5545 §3.7.3).
     public static let productID = "-//Almanac//Almanac iTIP//EN"
