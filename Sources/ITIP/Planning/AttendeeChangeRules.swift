@@ -29,6 +29,8 @@ enum AttendeeChangeRules {
             }
             if property.name == "ATTENDEE" {
                 if CalendarUserAddress(property.rawValue) == attendee { continue }
+                // A delegate the attendee named (RFC 5546 §2.1.5) is the attendee's own change.
+                if isDelegate(property, of: attendee) { continue }
                 result.append(
                     ComponentComparison.canonical(
                         property, dropping: ["PARTSTAT", "RSVP", "SCHEDULE-STATUS", "SCHEDULE-FORCE-SEND", "SCHEDULE-AGENT"]))
@@ -43,6 +45,11 @@ enum AttendeeChangeRules {
             result.append("END:" + sub.name)
         }
         return result.sorted()
+    }
+
+    /// Whether an ATTENDEE was delegated to by `delegator` (DELEGATED-FROM names it).
+    static func isDelegate(_ property: ICalProperty, of delegator: CalendarUserAddress) -> Bool {
+        property.parameterValues("DELEGATED-FROM").contains { CalendarUserAddress($0) == delegator }
     }
 
     /// Throws when the attendee changed organizer-owned data between `old` and `new`.

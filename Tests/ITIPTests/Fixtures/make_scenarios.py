@@ -343,3 +343,23 @@ scenario('attendee-client-rewrites-times-in-utc', ['# bob\'s client stores the t
     old_ics=cal(master([att('alice', 'ACCEPTED'), att('bob'), att('carol')])),
     new_ics=cal(master([att('alice', 'ACCEPTED'), att('bob', 'ACCEPTED'), att('carol')]).replace(
         'DTSTART;TZID=Asia/Tokyo:20270104T090000\nDTEND;TZID=Asia/Tokyo:20270104T093000', 'DTSTART:20270104T000000Z\nDTEND:20270104T003000Z')))
+
+BOB_PLAIN = cal(master([att('alice', 'ACCEPTED'), att('bob'), att('carol')]))
+scenario('attendee-delegates', ['# RFC 5546 §2.1.5: bob delegates to frank: a REPLY (bob DELEGATED, naming frank) to alice,',
+    '# and a REQUEST from bob to frank.',
+    'kind: plan', 'actor: ' + BOB, 'old: old.ics', 'new: new.ics'], old_ics=BOB_PLAIN,
+    new_ics=cal(master([att('alice', 'ACCEPTED'), att('bob', 'DELEGATED', ';DELEGATED-TO="mailto:frank@example.org"'), att('carol'),
+                        att('frank', extra=';DELEGATED-FROM="mailto:bob@example.org"')])))
+DELEGATION_REPLY = cal("""BEGIN:VEVENT
+UID:series-1@example.org
+DTSTAMP:20270102T000000Z
+SEQUENCE:0
+ORGANIZER;CN=Alice:mailto:alice@example.org
+ATTENDEE;CN=Bob;PARTSTAT=DELEGATED;DELEGATED-TO="mailto:frank@example.org":mailto:bob@example.org
+ATTENDEE;CN=Frank;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;DELEGATED-FROM="mailto:bob@example.org":mailto:frank@example.org
+END:VEVENT
+""").replace('VERSION:2.0\n', 'VERSION:2.0\nMETHOD:REPLY\n')
+scenario('apply-delegation-reply', ['# bob\'s delegation reaches alice: bob DELEGATED (DELEGATED-TO frank), frank joins the list;',
+    '# carol is refreshed (frank already has bob\'s REQUEST).',
+    'kind: apply-reply', 'actor: ' + A, 'old: old.ics', 'message: message.ics'],
+    old_ics=cal(master([att('alice', 'ACCEPTED'), att('bob'), att('carol')])), message_ics=DELEGATION_REPLY)
