@@ -31,11 +31,9 @@ public enum ITIPEngine {
     static func role(of object: SchedulingObject, for user: CalendarUser) throws(ITIPError) -> SchedulingRole {
         let organizers = object.organizers
         if organizers.count > 1 { throw .organizerDiffersBetweenComponents }
+        // A component without ORGANIZER is tolerated (some clients omit it in overrides);
+        // two different ORGANIZERs are not (RFC 6638 §3.2.4.2).
         guard let organizer = object.organizerProperty else { return .none }
-        // Every component must carry the ORGANIZER once one does (RFC 6638 §3.1).
-        if object.components.contains(where: { $0.property("ORGANIZER") == nil }) {
-            throw .organizerDiffersBetweenComponents
-        }
         if user.owns(organizer.rawValue) { return .organizer(organizer.rawValue) }
         for component in object.components {
             for attendee in component.properties(named: "ATTENDEE") where user.owns(attendee.rawValue) {
@@ -61,8 +59,9 @@ public enum ITIPEngine {
         old: ICalComponent?, new: ICalComponent?, actingUser: CalendarUser, now: Int64,
         options: SchedulingOptions = SchedulingOptions()
     ) throws(ITIPError) -> SchedulingPlan {
-        let oldObject = try old.map { (c) throws(ITIPError) in try SchedulingObject(c) }
-        let newObject = try new.map { (c) throws(ITIPError) in try SchedulingObject(c) }
+        // Objects without VEVENT/VTODO (VJOURNAL, bare VTIMEZONE…) are never scheduled.
+        let oldObject = old.flatMap { try? SchedulingObject($0) }
+        let newObject = new.flatMap { try? SchedulingObject($0) }
         if let oldObject, let newObject, !oldObject.uid.isEmpty, oldObject.uid != newObject.uid {
             throw .uidChanged
         }
