@@ -215,3 +215,24 @@ struct ICalTimeZoneTests {
         #expect(ICalTimeZone.from(vtimezoneText: "garbage") == nil)
     }
 }
+
+struct VTimeZoneWritingTests {
+    @Test(arguments: ["America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Tokyo", "Eastern Standard Time"])
+    func writtenVTimeZoneAgreesWithIANA(name: String) throws {
+        let component = try #require(ICalTimeZone.vtimezone(named: name, covering: 2020...2030))
+        #expect(component[raw: "TZID"] == name)
+        // Written, parsed back, and evaluated by the VTIMEZONE code path.
+        let text = ICalComponent("VCALENDAR", components: [component]).serialized()
+        let fromText = try #require(ICalTimeZone.from(vtimezoneText: text))
+        let reference = try #require(ICalTimeZone.named(name))
+        var t = utc(2020, 1, 1, 0, 30)
+        while t < utc(2031, 1, 1) {
+            #expect(fromText.offset(atUTC: t) == reference.offset(atUTC: t), "\(name) at \(t)")
+            t += 5 * 86_400 + 3 * 3600 + 7
+        }
+    }
+
+    @Test func unknownNameHasNoVTimeZone() {
+        #expect(ICalTimeZone.vtimezone(named: "Nowhere/Special", covering: 2020...2021) == nil)
+    }
+}

@@ -217,9 +217,10 @@ func appendWithoutCR(_ out: inout [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) 
     for b in bytes where b != 0x0D { out.append(b) }
 }
 
+/// Name characters: RFC 5545's ALPHA / DIGIT / "-", plus "_" that some producers emit in X- names.
 @inline(__always)
 func isNameByte(_ b: UInt8) -> Bool {
-    (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D
+    (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F
 }
 
 /// Upper-cases ASCII bytes into a String (names are ASCII by the grammar).
