@@ -236,3 +236,23 @@ struct VTimeZoneWritingTests {
         #expect(ICalTimeZone.vtimezone(named: "Nowhere/Special", covering: 2020...2021) == nil)
     }
 }
+
+struct YearlyRuleTests {
+    @Test(arguments: ["BYMONTH=3;BYDAY=2SU", "BYMONTH=10;BYDAY=-1SU", "BYMONTH=2;BYDAY=5MO", "BYMONTH=4;BYDAY=-5FR", "BYDAY=1SA"])
+    func fastPathMatchesGeneralEvaluation(shape: String) throws {
+        let rule = try #require(YearlyRule(parsing: "FREQ=YEARLY;" + shape))
+        let start = LocalDateTime(year: 1970, month: 6, day: 1, hour: 2)
+        for year in 1970...2100 {
+            let fast = try #require(rule.simpleOnset(year: year, start: start))
+            #expect(fast.map { [$0] } ?? [] == rule.candidates(year: year, start: start), "\(shape) \(year)")
+        }
+    }
+
+    @Test func candidatesForOldStyleMonthDayRanges() throws {
+        let rule = try #require(YearlyRule(parsing: "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=8,9,10,11,12,13,14;BYDAY=SU"))
+        let start = LocalDateTime(year: 2007, month: 3, day: 11, hour: 2)
+        #expect(rule.simpleOnset(year: 2026, start: start) == nil)
+        #expect(rule.candidates(year: 2026, start: start) == [LocalDateTime(year: 2026, month: 3, day: 8, hour: 2)])
+        #expect(YearlyRule(parsing: "FREQ=MONTHLY;BYDAY=1SU") == nil)
+    }
+}
