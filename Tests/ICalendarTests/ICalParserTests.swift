@@ -84,7 +84,7 @@ struct ICalParserTests {
     @Test func parseAllReadsSeveralRoots() throws {
         let roots = try ICalParser().parseAll("BEGIN:VCALENDAR\nEND:VCALENDAR\nBEGIN:VCALENDAR\nEND:VCALENDAR\n")
         #expect(roots.count == 2)
-        #expect(throws: ICalError.self) {
+        #expect(throws: ICalError(.multipleRootComponents, line: 3)) {
             try ICalComponent.parse("BEGIN:VCALENDAR\nEND:VCALENDAR\nBEGIN:VCALENDAR\nEND:VCALENDAR\n")
         }
     }
