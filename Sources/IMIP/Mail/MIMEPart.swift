@@ -1,0 +1,64 @@
+/// One body part or multipart of an outgoing message, already transfer-encoded (RFC 2045, RFC 2046).
+struct MIMEPart: Sendable {
+    /// Header fields in order, values already RFC 2047-encoded where needed.
+    var headers: [(name: String, value: String)]
+    /// The encoded body (CRLF line breaks) of a leaf part.
+    var body: String
+    /// The boundary and children of a multipart.
+    var boundary: String?
+    var children: [MIMEPart]
+
+    /// A leaf part.
+    init(headers: [(name: String, value: String)], body: String) {
+        self.headers = headers
+        self.body = body
+        self.boundary = nil
+        self.children = []
+    }
+
+    /// A multipart; its Content-Type header carries the boundary (RFC 2046 §5.1.1).
+    init(multipart subtype: String, boundary: String, children: [MIMEPart], extraHeaders: [(name: String, value: String)] = []) {
+        self.headers = extraHeaders + [("Content-Type", "multipart/\(subtype); boundary=\"\(boundary)\"")]
+        self.body = ""
+        self.boundary = boundary
+        self.children = children
+    }
+
+    /// The part as text: folded headers, blank line, body or children (CRLF throughout).
+    func serialized() -> String {
+        var out = ""
+        for header in headers { out += HeaderLine.fold(header.name, header.value) + "\r\n" }
+        out += "\r\n"
+        if let boundary {
+            out += "This is a multipart message in MIME format.\r\n"
+            for child in children {
+                out += "\r\n--\(boundary)\r\n" + child.serialized()
+            }
+            out += "\r\n--\(boundary)--\r\n"
+        } else {
+            out += body
+            if !body.hasSuffix("\r\n") { out += "\r\n" }
+        }
+        return out
+    }
+}
+
+/// Header field folding (RFC 5322 §2.2.3): lines of at most 78 characters, broken at white space.
+enum HeaderLine {
+    /// `Name: value`, folded before white space so that lines stay within 78 characters.
+    static func fold(_ name: String, _ value: String) -> String {
+        let words = value.split(separator: " ", omittingEmptySubsequences: true)
+        var lines: [String] = []
+        var current = name + ":"
+        for word in words {
+            if current.count + 1 + word.count > 78 && current.count > name.count + 1 {
+                lines.append(current)
+                current = " " + word
+            } else {
+                current += " " + word
+            }
+        }
+        lines.append(current)
+        return lines.joined(separator: "\r\n")
+    }
+}
