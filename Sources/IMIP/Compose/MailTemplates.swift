@@ -45,8 +45,8 @@ public struct MailTemplates: Sendable {
             }
             do {
                 sets[language.lowercased()] = Set(
-                    subject: try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + subject),
-                    text: try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text),
+                    subject: try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + subject),
+                    text: try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + text),
                     html: try MustacheTemplate(string: html))
             } catch {
                 throw IMIPError.template("\(language): \(error)")
