@@ -28,6 +28,8 @@ public struct MailAddress: Hashable, Sendable {
     public var isValid: Bool {
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, address.utf8.count <= 254 else { return false }
+        // A leading "-" is legal but would read as an option to a sendmail command.
+        guard !address.hasPrefix("-") else { return false }
         return address.unicodeScalars.allSatisfy { scalar in
             scalar.value > 0x20 && scalar.value != 0x7F && !"<>()[]\\,;:\"".unicodeScalars.contains(scalar)
         }
