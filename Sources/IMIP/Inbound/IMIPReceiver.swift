@@ -12,10 +12,14 @@ import ICalendar
 public struct IMIPReceiver: Sendable {
     /// Larger messages are rejected as malformed.
     public var maxMessageSize: Int
+    /// From addresses trusted to speak for anyone: calendar servers that send
+    /// from one service address (as Almanac and sabre do), configured by the admin.
+    public var trustedSenders: Set<String>
 
     /// Creates a receiver.
-    public init(maxMessageSize: Int = 10 * 1024 * 1024) {
+    public init(maxMessageSize: Int = 10 * 1024 * 1024, trustedSenders: Set<String> = []) {
         self.maxMessageSize = maxMessageSize
+        self.trustedSenders = Set(trustedSenders.map { MailAddress.bareAddress($0).lowercased() })
     }
 
     /// Parses and validates one RFC 5322 message.
@@ -30,7 +34,9 @@ public struct IMIPReceiver: Sendable {
         guard let first = components.first else { throw .malformed("calendar holds no component") }
         guard let uid = first[raw: "UID"]?.trimmingSpaces, !uid.isEmpty else { throw .malformed("component without UID") }
         let organizer = components.lazy.compactMap { $0.property("ORGANIZER") }.first
-        let speaksFor = try Self.check(sender: sender, method: method, components: components, organizer: organizer)
+        let speaksFor = try Self.check(
+            sender: sender, method: method, components: components, organizer: organizer,
+            trusted: trustedSenders.contains(sender.address.lowercased()))
         return IMIPIncoming(
             method: method, calendar: calendar, uid: uid,
             sequence: Int(first[raw: "SEQUENCE"]?.trimmingSpaces ?? "") ?? 0, sender: sender, speaksFor: speaksFor,
@@ -70,9 +76,10 @@ public struct IMIPReceiver: Sendable {
 
     /// The address the message speaks for, or `senderMismatch`.
     static func check(
-        sender: MailAddress, method: IMIPMethod, components: [ICalComponent], organizer: ICalProperty?
+        sender: MailAddress, method: IMIPMethod, components: [ICalComponent], organizer: ICalProperty?, trusted: Bool
     ) throws(IMIPError) -> String {
         func matches(_ property: ICalProperty) -> Bool {
+            if trusted { return true }
             if MailAddress.sameAddress(property.rawValue, sender.address) { return true }
             if let sentBy = property[parameter: "SENT-BY"], MailAddress.sameAddress(sentBy, sender.address) { return true }
             return false
