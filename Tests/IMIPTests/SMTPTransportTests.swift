@@ -1,4 +1,5 @@
 import Foundation
+import ICalendar
 import Testing
 
 @testable import IMIP
@@ -23,7 +24,7 @@ struct SMTPTransportTests {
         let entity = MIMEEntity(parsing: received[0].message)
         let itip = entity.parts[0].parts[2]
         #expect(itip.parameters["method"] == "REQUEST")
-        #expect(ICalText.parse(itip.text)?.components.first?[raw: "UID"] == "adfe35a6-21c2-4c1d-9639-d1a1bfed4d87")
+        #expect((try? ICalComponent.parse(itip.text))?.components.first?[raw: "UID"] == "adfe35a6-21c2-4c1d-9639-d1a1bfed4d87")
     }
 
     @Test func leadingDotsSurviveTheDataPhase() throws {

@@ -27,7 +27,7 @@ enum Sample {
         """
 
     static func calendar(_ text: String = invitation) -> ICalComponent {
-        ICalText.parse(text)!
+        try! ICalComponent.parse(text)
     }
 
     /// The sample with some properties replaced (raw values).

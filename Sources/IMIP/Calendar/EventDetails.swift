@@ -1,4 +1,3 @@
-import Foundation
 import ICalendar
 
 /// What a mail says about one event or task, read from its VCALENDAR (RFC 5545 §3.6.1, §3.6.2).
@@ -31,11 +30,11 @@ struct EventDetails: Sendable {
     }
 
     /// Reads the details; times are shown in `displayZone` when given, else in the event's own zone.
-    init?(calendar: ICalComponent, words: DateWords, displayZone: TimeZone?, untitled: String) {
+    init?(calendar: ICalComponent, words: DateWords, displayZone: ICalTimeZone?, untitled: String) {
         guard let component = EventDetails.mainComponent(of: calendar) else { return nil }
         func text(_ name: String) -> String? {
             guard let raw = component[raw: name] else { return nil }
-            let value = ICalText.text(raw).trimmingSpaces
+            let value = ICalText.unescape(raw).trimmingSpaces
             return value.isEmpty ? nil : value
         }
         uid = component[raw: "UID"]
@@ -56,56 +55,72 @@ struct EventDetails: Sendable {
                 partstat: (property[parameter: "PARTSTAT"] ?? "NEEDS-ACTION").uppercased(),
                 role: (property[parameter: "ROLE"] ?? "REQ-PARTICIPANT").uppercased())
         }
-        let start = EventTime(component.property("DTSTART"))
-        var end = EventTime(component.property("DTEND")) ?? EventTime(component.property("DUE"))
-        if end == nil, let start, let raw = component[raw: "DURATION"], let seconds = EventTime.durationSeconds(raw) {
-            end = start.adding(seconds: seconds)
+        let resolver = TimeZoneResolver(calendar: calendar)
+        let start = component.property("DTSTART")?.dateTimeValue
+        var endInstant: Int64?
+        var endValue = (component.property("DTEND") ?? component.property("DUE"))?.dateTimeValue
+        if let endValue {
+            endInstant = resolver.utcSeconds(endValue)
+        } else if let start, let duration = component.property("DURATION")?.durationValue {
+            endInstant = duration.adding(to: start, resolver: resolver)
+            if start.isDateOnly {
+                endValue = ICalDateTime(local: start.local.adding(days: duration.nominalDays), isDateOnly: true)
+            }
         }
+        let format = Format(words: words, resolver: resolver, displayZone: displayZone)
         if let start {
-            when = EventDetails.format(start: start, end: end, words: words, displayZone: displayZone)
-        } else if let end {
-            when = EventDetails.format(start: end, end: nil, words: words, displayZone: displayZone)
+            when = format.range(start, end: endValue, endInstant: endInstant)
+        } else if let endValue {
+            when = format.range(endValue, end: nil, endInstant: nil)
         }
-        if let instance = EventTime(component.property("RECURRENCE-ID")) {
-            occurrence = EventDetails.format(start: instance, end: nil, words: words, displayZone: displayZone)
+        if let instance = component.property("RECURRENCE-ID")?.dateTimeValue {
+            occurrence = format.range(instance, end: nil, endInstant: nil)
         }
     }
 
-    /// "Tuesday, March 2, 2027, 10:00 AM – 11:00 AM (Asia/Tokyo (UTC+09:00))" and the like.
-    static func format(start: EventTime, end: EventTime?, words: DateWords, displayZone: TimeZone?) -> String {
-        if start.isDate {
-            var last = end?.local ?? start.local
-            if let end, end.local > start.local { last = end.local.adding(days: -1) }  // DTEND is exclusive
-            if last.startOfDay <= start.local.startOfDay { return words.date(start.local) }
-            return "\(words.date(start.local)) – \(words.date(last))"
-        }
-        var label: String?
-        var first = start.local
-        var last = end?.local
-        if let instant = start.utcSeconds() {
-            var zone = displayZone
-            if zone == nil, case .tzid(let id) = start.zone { zone = EventTime.foundationZone(id) }
-            let target = zone ?? TimeZone(identifier: "UTC")!
-            func local(_ seconds: Int64) -> (LocalDateTime, Int) {
-                let offset = target.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
-                return (LocalDateTime(secondsSinceEpoch: seconds + Int64(offset)), offset)
+    /// Formats times of one calendar for display.
+    struct Format {
+        var words: DateWords
+        var resolver: TimeZoneResolver
+        /// The recipient's zone, nil = each value's own zone.
+        var displayZone: ICalTimeZone?
+
+        /// "Tuesday, March 2, 2027, 10:00 AM – 11:00 AM (Asia/Tokyo (UTC+09:00))" and the like.
+        func range(_ start: ICalDateTime, end: ICalDateTime?, endInstant: Int64?) -> String {
+            if start.isDateOnly {
+                var last = end?.local ?? start.local
+                if let end, end.local > start.local { last = end.local.adding(days: -1) }  // DTEND is exclusive
+                if last.startOfDay <= start.local.startOfDay { return words.date(start.local) }
+                return "\(words.date(start.local)) – \(words.date(last))"
             }
-            let (startLocal, offset) = local(instant)
-            first = startLocal
-            last = end.flatMap { $0.utcSeconds() }.map { local($0).0 }
-            label = DateWords.zoneLabel(target.identifier, offset: offset)
-        } else if case .tzid(let id) = start.zone {
-            label = HeaderText.sanitized(id, maxLength: 80)  // a zone we cannot resolve: show its name
-        }
-        var text = "\(words.date(first)), \(words.time(first))"
-        if let last, last > first {
-            if last.startOfDay == first.startOfDay {
-                text += " – \(words.time(last))"
-            } else {
-                text += " – \(words.date(last)), \(words.time(last))"
+            var first = start.local
+            var last = end?.local
+            var label: String?
+            switch start.zone {
+            case .floating:
+                if let endInstant { last = LocalDateTime(secondsSinceEpoch: endInstant) }
+            case .tzid(let id) where resolver.zone(forTZID: id) == nil:
+                label = HeaderText.sanitized(id, maxLength: 80)  // a zone we cannot resolve: show its name
+            default:
+                let instant = resolver.utcSeconds(start)
+                var target = displayZone ?? resolver.zone(for: start.zone)
+                var name = target.identifier ?? start.tzid ?? "UTC"
+                if displayZone == nil, let id = start.tzid { name = id }
+                if target.identifier == nil && displayZone == nil && start.tzid == nil { target = .utc }
+                first = target.local(atUTC: instant)
+                last = endInstant.map { target.local(atUTC: $0) }
+                label = DateWords.zoneLabel(HeaderText.sanitized(name, maxLength: 80), offset: target.offset(atUTC: instant))
             }
+            var text = "\(words.date(first)), \(words.time(first))"
+            if let last, last > first {
+                if last.startOfDay == first.startOfDay {
+                    text += " – \(words.time(last))"
+                } else {
+                    text += " – \(words.date(last)), \(words.time(last))"
+                }
+            }
+            if let label { text += " (\(label))" }
+            return text
         }
-        if let label { text += " (\(label))" }
-        return text
     }
 }

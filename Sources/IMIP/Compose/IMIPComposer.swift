@@ -54,7 +54,7 @@ public struct IMIPComposer: Sendable {
         let subject = HeaderText.sanitized(set.subject.render(context), maxLength: 250)
         let text = set.text.render(context)
         let html = set.html.render(context)
-        let ics = ICalText.serialize(calendar)
+        let ics = calendar.serialized()
 
         let domain = sender.address.split(separator: "@").last.map(String.init) ?? "localhost"
         let id = messageID.contains("@") ? messageID : "\(Self.token(messageID))@\(domain)"
@@ -105,9 +105,9 @@ public struct IMIPComposer: Sendable {
     }
 
     /// The recipient's zone, else (for UTC times) the configured default, else nil = the event's own zone.
-    private func displayZone(for outgoing: IMIPOutgoing, calendar: ICalComponent) -> TimeZone? {
-        if let id = outgoing.recipientTimeZone, let zone = TimeZone(identifier: id) { return zone }
-        if let id = configuration.defaultTimeZone, let zone = TimeZone(identifier: id),
+    private func displayZone(for outgoing: IMIPOutgoing, calendar: ICalComponent) -> ICalTimeZone? {
+        if let id = outgoing.recipientTimeZone, let zone = ICalTimeZone.named(id) { return zone }
+        if let id = configuration.defaultTimeZone, let zone = ICalTimeZone.named(id),
             let start = EventDetails.mainComponent(of: calendar)?.property("DTSTART"),
             start.rawValue.uppercased().hasSuffix("Z")
         {

@@ -58,7 +58,7 @@ public struct IMIPReceiver: Sendable {
         candidates.sort { ($0.parameters["method"] != nil ? 0 : 1) < ($1.parameters["method"] != nil ? 0 : 1) }
         var malformed: String?
         for part in candidates {
-            guard let calendar = ICalText.parse(part.text) else {
+            guard let calendar = try? ICalComponent.parse(part.text), calendar.name == "VCALENDAR" else {
                 malformed = malformed ?? "unreadable iCalendar in \(part.mediaType) part"
                 continue
             }
