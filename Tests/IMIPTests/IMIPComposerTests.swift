@@ -133,6 +133,24 @@ import Testing
         #expect(german.plain.contains("Montag, 1. März 2027, 20:00 – 21:00 (America/New_York (UTC-05:00))"))
     }
 
+    @Test func customAndUnknownZones() throws {
+        var custom = Sample.calendar(Sample.invitation.replacingOccurrences(of: "TZID=Asia/Tokyo", with: "TZID=Office Time"))
+        custom.components.insert(
+            try ICalComponent.parse(
+                "BEGIN:VTIMEZONE\r\nTZID:Office Time\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0200\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"),
+            at: 0)
+        #expect(Dissected(try Sample.compose(Sample.request(custom, zone: "Europe/London"))).plain.contains(
+            "When:       Tuesday, March 2, 2027, 8:00 AM – 9:00 AM (Europe/London (UTC+00:00))"))
+        #expect(Dissected(try Sample.compose(Sample.request(custom))).plain.contains(
+            "When:       Tuesday, March 2, 2027, 10:00 AM – 11:00 AM (Office Time (UTC+02:00))"))
+        let unknown = Sample.calendar(Sample.invitation.replacingOccurrences(of: "TZID=Asia/Tokyo", with: "TZID=Mars/Olympus"))
+        #expect(Dissected(try Sample.compose(Sample.request(unknown, zone: "Europe/London"))).plain.contains(
+            "When:       Tuesday, March 2, 2027, 10:00 AM – 11:00 AM (Mars/Olympus)"))
+        let floating = Sample.calendar(Sample.invitation.replacingOccurrences(of: ";TZID=Asia/Tokyo", with: ""))
+        #expect(Dissected(try Sample.compose(Sample.request(floating, zone: "Europe/London"))).plain.contains(
+            "When:       Tuesday, March 2, 2027, 10:00 AM – 11:00 AM\n"))
+    }
+
     @Test func allDayAndUTCEvents() throws {
         let allDay = Sample.calendar(replacing: ["DTSTART": "20270302", "DTEND": "20270305"])
         var fixed = allDay

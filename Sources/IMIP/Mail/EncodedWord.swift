@@ -65,7 +65,7 @@ enum EncodedWord {
                 continue
             }
             let c = rest.first!
-            if c == " " || c == "\t" || c == "\r" || c == "\n" {
+            if c.isWhitespace {
                 pendingSpace.append(c == "\t" || c == " " ? c : " ")
             } else {
                 result += pendingSpace
