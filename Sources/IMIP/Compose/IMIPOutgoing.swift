@@ -16,6 +16,8 @@ public struct IMIPOutgoing: Sendable {
     public var recipientTimeZone: String?
     /// The object before this change, for "what changed" in updates.
     public var previous: ICalComponent?
+    /// Whether a REQUEST reads as an update; nil = when `previous` is given or SEQUENCE > 0.
+    public var isUpdate: Bool?
 
     /// Creates a message description.
     public init(

@@ -11,7 +11,7 @@ enum MailContext {
     ) -> [String: Any] {
         var context: [String: Any] = ["language": language, "productName": configuration.productName]
         let method = outgoing.method
-        let isUpdate = method == .request && (previous != nil || details.sequence > 0)
+        let isUpdate = method == .request && (outgoing.isUpdate ?? (previous != nil || details.sequence > 0))
         context["isInvitation"] = (method == .request && !isUpdate) || method == .add || method == .publish
         context["isUpdate"] = isUpdate
         context["isCancel"] = method == .cancel
