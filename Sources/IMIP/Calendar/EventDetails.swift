@@ -85,7 +85,7 @@ struct EventDetails: Sendable {
         /// The recipient's zone, nil = each value's own zone.
         var displayZone: ICalTimeZone?
 
-        /// "Tuesday, March 2, 2027, 10:00 AM – 11:00 AM (Asia/Tokyo (UTC+09:00))" and the like.
+        /// "Tuesday, March 2, 2027, 10:00 AM – 11:00 AM (Asia/Tokyo, UTC+09:00)" and the like.
         func range(_ start: ICalDateTime, end: ICalDateTime?, endInstant: Int64?) -> String {
             if start.isDateOnly {
                 var last = end?.local ?? start.local

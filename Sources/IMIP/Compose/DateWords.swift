@@ -63,12 +63,12 @@ struct DateWords: Sendable {
         return "\(two(value.hour)):\(two(value.minute))"
     }
 
-    /// A zone label: "Europe/Berlin (UTC+01:00)".
+    /// A zone label: "Europe/Berlin, UTC+01:00".
     static func zoneLabel(_ identifier: String, offset: Int) -> String {
         let sign = offset < 0 ? "-" : "+"
         let minutes = abs(offset) / 60
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
         let utc = "UTC\(sign)\(two(minutes / 60)):\(two(minutes % 60))"
-        return identifier == "UTC" || identifier == "GMT" ? "UTC" : "\(identifier) (\(utc))"
+        return identifier == "UTC" || identifier == "GMT" ? "UTC" : "\(identifier), \(utc)"
     }
 }
