@@ -27,6 +27,38 @@ struct SMTPTransportTests {
         #expect((try? ICalComponent.parse(itip.text))?.components.first?[raw: "UID"] == "adfe35a6-21c2-4c1d-9639-d1a1bfed4d87")
     }
 
+    @Test func serverDownThenBackDeliversOnce() throws {
+        let mail = try Self.mail()
+        // Down: nobody listens on the port yet.
+        let port = try SMTPTransportOfflineTests().freePort()
+        let down = SMTPTransport(configuration: SMTPConfiguration(host: "127.0.0.1", port: port, security: .none, connectTimeout: 5))
+        let first = MailDelivery.attempt(
+            message: mail.message, from: mail.envelopeSender, to: mail.recipient, previousFailures: 0, now: 1000, transport: down)
+        guard case .retry(let at, _) = first else {
+            Issue.record("expected a retry, got \(first)")
+            return
+        }
+        #expect(at == 1060)
+        #expect(first.scheduleStatus == nil)
+        // Back: the retry goes through, and exactly one copy arrives.
+        let sink = try SMTPSink()
+        defer { sink.stop() }
+        let up = SMTPTransport(configuration: SMTPConfiguration(host: "127.0.0.1", port: sink.port, security: .none, timeout: 20))
+        let second = MailDelivery.attempt(
+            message: mail.message, from: mail.envelopeSender, to: mail.recipient, previousFailures: 1, now: at, transport: up)
+        #expect(second == .sent)
+        #expect(second.scheduleStatus == .sent)
+        #expect(sink.received().count == 1)
+        // A rejected recipient is given up at once.
+        let rejected = MailDelivery.attempt(
+            message: mail.message, from: mail.envelopeSender, to: "reject@example.net", previousFailures: 0, now: at, transport: up)
+        guard case .failed = rejected else {
+            Issue.record("expected failure, got \(rejected)")
+            return
+        }
+        #expect(rejected.scheduleStatus == .failed)
+    }
+
     @Test func leadingDotsSurviveTheDataPhase() throws {
         let sink = try SMTPSink()
         defer { sink.stop() }
