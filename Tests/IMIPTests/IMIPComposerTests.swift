@@ -37,6 +37,18 @@ import Testing
         #expect(mail.recipient == "grace@example.net")
     }
 
+    @Test func fromTheOriginatorsOwnAddress() throws {
+        let composer = IMIPComposer(
+            configuration: IMIPConfiguration(senderAddress: "calendar@example.org", fromOriginatorAddress: true),
+            templates: Sample.composer.templates)
+        let mail = try Sample.compose(Sample.request(), composer: composer)
+        let parts = Dissected(mail)
+        #expect(parts.entity.header("From") == "Frank Foster <frank@example.net>")
+        #expect(parts.entity.header("Sender") == "Almanac <calendar@example.org>")
+        #expect(mail.envelopeSender == "calendar@example.org")
+        #expect(parts.entity.header("Auto-Submitted") == "auto-generated")
+    }
+
     @Test func messageIsSevenBitWithShortLines() throws {
         var calendar = Sample.calendar(replacing: [
             "SUMMARY": "Überraschungsparty für Zoë 🎉 mit sehr langem Titel, der weit über eine Zeile hinausgeht und dann noch weiter",

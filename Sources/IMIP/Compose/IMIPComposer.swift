@@ -87,14 +87,21 @@ public struct IMIPComposer: Sendable {
 
         let originatorName = MailContext.displayName(outgoing.originator)
         let fromName = configuration.senderNameFormat.replacingOccurrences(of: "{name}", with: originatorName)
-        let headers: [(name: String, value: String)] = [
-            ("Date", Self.rfc5322Date(date)),
-            ("Message-ID", fullID),
-            ("From", MailAddress(sender.address, name: fromName).headerValue()),
+        var headers: [(name: String, value: String)] = [("Date", Self.rfc5322Date(date)), ("Message-ID", fullID)]
+        if configuration.fromOriginatorAddress {
+            // RFC 5322 §3.6.2: the agent that sends on the author's behalf goes in Sender.
+            headers.append(("From", outgoing.originator.headerValue()))
+            headers.append(("Sender", MailAddress(sender.address, name: configuration.productName).headerValue()))
+        } else {
+            headers.append(("From", MailAddress(sender.address, name: fromName).headerValue()))
+        }
+        headers += [
             ("Reply-To", outgoing.originator.headerValue()),
             ("To", outgoing.recipient.headerValue()),
             ("Subject", EncodedWord.unstructured(subject)),
             ("MIME-Version", "1.0"),
+            // RFC 3834 §5: keeps vacation responders from answering invitations.
+            ("Auto-Submitted", "auto-generated"),
         ]
         let root = MIMEPart(
             multipart: "mixed", boundary: "=_mix_" + Self.token(makeBoundary()), children: [alternative, attachment],

@@ -10,12 +10,16 @@ public struct IMIPConfiguration: Sendable {
     public var defaultTimeZone: String?
     /// The product name shown in mail footers.
     public var productName: String
+    /// Put the originator's own address in From (with `senderAddress` as Sender and
+    /// envelope sender) — only for domains whose SPF/DKIM this server satisfies.
+    public var fromOriginatorAddress: Bool
 
     /// Creates a configuration.
     public init(
         senderAddress: String, senderNameFormat: String = "{name} via Almanac", defaultLanguage: String = "en",
-        defaultTimeZone: String? = nil, productName: String = "Almanac"
+        defaultTimeZone: String? = nil, productName: String = "Almanac", fromOriginatorAddress: Bool = false
     ) {
+        self.fromOriginatorAddress = fromOriginatorAddress
         self.senderAddress = senderAddress
         self.senderNameFormat = senderNameFormat
         self.defaultLanguage = defaultLanguage
