@@ -60,3 +60,26 @@ import Testing
         #expect(throws: IMIPError.self) { try MailTemplates(sources: ["xx": ["subject": "s"]]) }
     }
 }
+
+@Suite struct BundledTemplatesTests {
+    /// The compiled-in copy must match the .mustache files (regenerate with Templates/embed-templates.py).
+    @Test func compiledInTemplatesMatchTheFiles() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/IMIP/Templates").standardizedFileURL
+        var found = 0
+        for language in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(language).path, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            else { continue }
+            for name in MailTemplates.names {
+                let file = try String(contentsOf: folder.appendingPathComponent("\(language)/\(name).mustache"), encoding: .utf8)
+                let compiled = BundledTemplates.sources[language]?[name]
+                #expect(compiled == String(file.reversed().drop { $0 == "\n" }.reversed()), "\(language)/\(name) differs")
+                found += 1
+            }
+        }
+        #expect(found == 12)
+        #expect(BundledTemplates.sources.count == 4)
+    }
+}

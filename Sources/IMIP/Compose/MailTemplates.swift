@@ -19,13 +19,11 @@ public struct MailTemplates: Sendable {
     /// Languages available, sorted (e.g. `["de", "en", "es", "fr"]`).
     public var languages: [String] { sets.keys.sorted() }
 
-    /// Loads the bundled templates, then files from `overrideDirectory` replace
+    /// Loads the built-in templates, then files from `overrideDirectory` replace
     /// or add single templates; a new language folder must provide all three.
     public init(overrideDirectory: String? = nil) throws {
-        var sources: [String: [String: String]] = [:]
-        if let bundled = Bundle.module.url(forResource: "Templates", withExtension: nil) {
-            MailTemplates.collect(from: bundled.path, into: &sources)
-        }
+        // The defaults are compiled in: a static binary needs no resource bundle beside it.
+        var sources = BundledTemplates.sources
         if let overrideDirectory {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: overrideDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
