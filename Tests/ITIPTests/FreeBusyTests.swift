@@ -28,13 +28,13 @@ import Testing
     @Test func replyMatchesWhatSabreAnsweredAndMergesPerType() throws {
         let request = try FreeBusyRequest(TestICS.parse(Self.request))
         let busy = [
-            BusyPeriod(start: Self.utc("20270301T013000Z"), end: Self.utc("20270301T020000Z")),
-            BusyPeriod(start: Self.utc("20270304T060000Z"), end: Self.utc("20270304T070000Z")),
-            BusyPeriod(start: Self.utc("20270308T000000Z"), end: Self.utc("20270309T000000Z")),
-            BusyPeriod(start: Self.utc("20270309T000000Z"), end: Self.utc("20270311T000000Z")),  // clipped, merged
-            BusyPeriod(start: Self.utc("20270305T100000Z"), end: Self.utc("20270305T110000Z"), type: "BUSY-TENTATIVE"),
-            BusyPeriod(start: Self.utc("20270201T000000Z"), end: Self.utc("20270202T000000Z")),  // outside
-            BusyPeriod(start: Self.utc("20270306T000000Z"), end: Self.utc("20270307T000000Z"), type: "FREE"),
+            BusyPeriod(start: Self.utc("20270301T013000Z"), end: Self.utc("20270301T020000Z"), type: .busy),
+            BusyPeriod(start: Self.utc("20270304T060000Z"), end: Self.utc("20270304T070000Z"), type: .busy),
+            BusyPeriod(start: Self.utc("20270308T000000Z"), end: Self.utc("20270309T000000Z"), type: .busy),
+            BusyPeriod(start: Self.utc("20270309T000000Z"), end: Self.utc("20270311T000000Z"), type: .busy),  // clipped, merged
+            BusyPeriod(start: Self.utc("20270305T100000Z"), end: Self.utc("20270305T110000Z"), type: .busyTentative),
+            BusyPeriod(start: Self.utc("20270201T000000Z"), end: Self.utc("20270202T000000Z"), type: .busy),  // outside
+            BusyPeriod(start: Self.utc("20270306T000000Z"), end: Self.utc("20270307T000000Z"), type: .free),
         ]
         let reply = ITIPEngine.freeBusyReply(
             to: request, attendee: request.attendees[0], busy: busy, now: Self.utc("20261125T082449Z"))

@@ -52,3 +52,23 @@ import Testing
         #expect(master.properties(named: "EXDATE").map { TestICS.line($0) } == ["EXDATE;TZID=Asia/Tokyo:20270125T090000"])
     }
 }
+
+@Suite struct PhantomInstanceTests {
+    let alice = CalendarUser(addresses: ["mailto:alice@example.org"])
+
+    @Test func replyForATimeTheSeriesNeverHasAddsNothing() throws {
+        let organizerCopy = try Fixture.calendar("Scenarios/rec-apply-series-decline/old.ics")
+        // 11 Jan 10:00 JST (wrong time), 12 Jan (a Tuesday), 3 Jan 2028 (after COUNT=10).
+        for rid in ["20270111T010000Z", "20270112T000000Z", "20280103T000000Z"] {
+            let text = """
+                BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\n\
+                UID:series-1@example.org\r\nDTSTAMP:20270102T000000Z\r\nRECURRENCE-ID:\(rid)\r\n\
+                ORGANIZER:mailto:alice@example.org\r\nATTENDEE;PARTSTAT=DECLINED:mailto:bob@example.org\r\n\
+                END:VEVENT\r\nEND:VCALENDAR\r\n
+                """
+            #expect(throws: ITIPError.invalidSchedulingData("RECURRENCE-ID names no instance of the series")) {
+                try ITIPEngine.apply(reply: TestICS.parse(text), to: organizerCopy, organizer: alice, now: 0)
+            }
+        }
+    }
+}

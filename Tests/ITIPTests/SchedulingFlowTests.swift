@@ -144,3 +144,15 @@ import Testing
         #expect(try ITIPEngine.plan(old: old, new: moved, actingUser: frank, now: now).objectAltered)
     }
 }
+
+@Suite struct NonSchedulingObjectTests {
+    @Test func journalsAndBareCalendarsPassThrough() throws {
+        let journal = try TestICS.parse(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//EN\r\nBEGIN:VJOURNAL\r\nUID:j1\r\nDTSTAMP:20270101T000000Z\r\n"
+                + "ORGANIZER:mailto:frank@example.net\r\nSUMMARY:Notes\r\nEND:VJOURNAL\r\nEND:VCALENDAR\r\n")
+        let frank = CalendarUser(addresses: ["mailto:frank@example.net"])
+        let plan = try ITIPEngine.plan(old: nil, new: journal, actingUser: frank, now: 0)
+        #expect(plan.role == SchedulingRole.none && plan.messages.isEmpty && plan.object == journal)
+        #expect(try ITIPEngine.plan(old: journal, new: nil, actingUser: frank, now: 0).messages.isEmpty)
+    }
+}

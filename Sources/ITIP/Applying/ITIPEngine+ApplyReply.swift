@@ -15,13 +15,13 @@ extension ITIPEngine {
         let incoming = try SchedulingObject(message)
         let before = try SchedulingObject(organizerObject)
         guard before.uid == incoming.uid else { throw .uidChanged }
-        let repliers = Set(incoming.components.flatMap { $0.properties(named: "ATTENDEE") }.map { CalendarUserAddress($0.rawValue) })
-        guard repliers.count == 1, let replier = repliers.first else {
-            throw .invalidSchedulingData("a REPLY names exactly one ATTENDEE")
+        guard let replier = replyingAttendee(in: incoming) else {
+            throw .invalidSchedulingData("a REPLY names exactly one ATTENDEE (and its delegates)")
         }
         var object = before
         var components = object.components
         var touched = Set<InstanceKey>()
+        var unknownInstance = false
         for reply in incoming.components {
             guard let answer = reply.attendee(replier) else { continue }
             let key = incoming.recurrenceID(of: reply).map { object.key(of: $0) } ?? .master
@@ -29,7 +29,13 @@ extension ITIPEngine {
             if index == nil, let rid = incoming.recurrenceID(of: reply), let master = object.master,
                 master.attendee(replier) != nil
             {
-                components.append(InstanceDerivation.instance(of: master, at: written(rid, like: master.property("DTSTART").flatMap(DateValue.parse), in: object), resolver: object.resolver))
+                // Only a real instance of the series may become an override (no phantom instances).
+                let value = written(rid, like: master.property("DTSTART").flatMap(DateValue.parse), in: object)
+                guard InstanceDerivation.isInstance(of: master, at: value, resolver: object.resolver) else {
+                    unknownInstance = true
+                    continue
+                }
+                components.append(InstanceDerivation.instance(of: master, at: value, resolver: object.resolver))
                 index = components.count - 1
             }
             guard let index, components[index].attendee(replier) != nil else { continue }
@@ -41,10 +47,19 @@ extension ITIPEngine {
                 attendee[parameter: "SCHEDULE-STATUS"] = ScheduleStatus.success.code
                 if let delegatedTo = answer[parameter: "DELEGATED-TO"] { attendee[parameter: "DELEGATED-TO"] = delegatedTo }
             }
+            // Delegates named in the reply join the organizer's list (RFC 5546 §3.2.2.3).
+            for var delegate in reply.properties(named: "ATTENDEE") where AttendeeChangeRules.isDelegate(delegate, of: replier) {
+                guard components[index].attendee(CalendarUserAddress(delegate.rawValue)) == nil else { continue }
+                delegate[parameter: "SCHEDULE-STATUS"] = nil
+                components[index].addProperty(delegate)
+            }
             if components[index].name == "VTODO" { applyTaskProgress(reply, to: &components[index], organizer: organizer, now: now) }
             touched.insert(key)
         }
-        guard !touched.isEmpty else { throw .replyFromNonAttendee(replier.value) }
+        guard !touched.isEmpty else {
+            if unknownInstance { throw .invalidSchedulingData("RECURRENCE-ID names no instance of the series") }
+            throw .replyFromNonAttendee(replier.value)
+        }
         object.replaceComponents(components)
 
         // Refresh the other attendees' copies (RFC 6638 §3.2.10 "inconsequential" changes).
@@ -66,6 +81,18 @@ extension ITIPEngine {
                     calendar: MessageBuilder.calendar(method: .request, source: object, components: parts)))
         }
         return ApplyResult(object: object.calendar, changesScheduleTag: false, messages: messages)
+    }
+
+    /// The one ATTENDEE a REPLY answers for: the only one, or the only one that is not
+    /// a delegate of another ATTENDEE of the message.
+    static func replyingAttendee(in message: SchedulingObject) -> CalendarUserAddress? {
+        let lines = message.components.flatMap { $0.properties(named: "ATTENDEE") }
+        let all = Set(lines.map { CalendarUserAddress($0.rawValue) })
+        if all.count == 1 { return all.first }
+        let principals = Set(
+            lines.filter { line in !all.contains { AttendeeChangeRules.isDelegate(line, of: $0) } }
+                .map { CalendarUserAddress($0.rawValue) })
+        return principals.count == 1 ? principals.first : nil
     }
 
     /// A task is done when every assignee answered COMPLETED (RFC 5546 §3.4.3).

@@ -33,12 +33,12 @@ extension ITIPEngine {
         }
 
         var merged: [ICalComponent] = []
-        let instancesOnly = incoming.master == nil && current.master != nil
-        var untouched = currentByKey
+        var mergedKeys: [InstanceKey] = []
+        let instancesOnly = incoming.master == nil
         for var component in incoming.components {
             let key = currentKey(component)
             let previous = currentByKey[key]
-            untouched[key] = nil
+            mergedKeys.append(key)
             if let me, let previous, previous.attendee(me) != nil, !ComponentComparison.timeChanged(previous, component) {
                 let kept = previous.attendee(me)!
                 component.updateAttendee(me) { attendee in
@@ -55,18 +55,27 @@ extension ITIPEngine {
             merged.append(component)
         }
         if instancesOnly {
-            // Per-instance REQUEST: the rest of the series stays, a re-invited instance is no longer excluded.
-            var keep = current.components.filter { untouched[current.key(of: $0)] != nil }
-            let reinvited = Set(incoming.components.compactMap { incoming.recurrenceID(of: $0) }.map(current.key(of:)))
-            for index in keep.indices where keep[index].property("RECURRENCE-ID") == nil {
-                removeExclusions(reinvited, from: &keep[index], in: current)
+            // Per-instance REQUEST: the rest of the series stays in place, updated instances
+            // replace theirs, new ones follow, a re-invited instance is no longer excluded.
+            var incomingByKey: [InstanceKey: ICalComponent] = [:]
+            for (key, component) in zip(mergedKeys, merged) { incomingByKey[key] = component }
+            var result: [ICalComponent] = []
+            for var component in current.components {
+                let key = current.key(of: component)
+                if let replacement = incomingByKey.removeValue(forKey: key) {
+                    result.append(replacement)
+                    continue
+                }
+                if key.isMaster { removeExclusions(Set(mergedKeys), from: &component, in: current) }
+                result.append(component)
             }
-            merged = keep + merged
+            result += zip(mergedKeys, merged).filter { incomingByKey[$0.0] != nil }.map(\.1)
+            merged = result
         }
-        let before = current.components
+        let before = current
         current.replaceComponents(merged)
         mergeTimeZones(from: incoming, into: &current)
-        let tagChanges = sortedContent(before, keep: me) != sortedContent(merged, keep: me)
+        let tagChanges = isConsequential(before: before, after: current, for: me)
         return ApplyResult(object: current.calendar, changesScheduleTag: tagChanges)
     }
 
@@ -96,9 +105,33 @@ extension ITIPEngine {
         current.calendar.components.insert(contentsOf: missing, at: firstScheduled)
     }
 
-    /// Content of a set of components with other attendees' answers ignored (RFC 6638 §3.2.10).
-    static func sortedContent(_ components: [ICalComponent], keep: CalendarUserAddress?) -> [[String]] {
-        components.map { ComponentComparison.content($0, ignoringStatus: true, keepStatusOf: keep) }
-            .sorted { $0.joined(separator: "\n") < $1.joined(separator: "\n") }
+    /// Whether an update changed more than other attendees' answers (RFC 6638 §3.2.10): instance by
+    /// instance, an override that only records someone else's answer for an instance is no change.
+    static func isConsequential(before: SchedulingObject, after: SchedulingObject, for me: CalendarUserAddress?) -> Bool {
+        let old = before.byKey
+        let new = after.byKey
+        if (old[.master] == nil) != (new[.master] == nil) { return true }
+        func content(_ component: ICalComponent) -> [String] {
+            ComponentComparison.content(component, ignoringStatus: true, keepStatusOf: me)
+        }
+        func effective(_ key: InstanceKey, _ object: SchedulingObject, _ byKey: [InstanceKey: ICalComponent], like other: ICalComponent)
+            -> ICalComponent?
+        {
+            if let component = byKey[key] { return component }
+            guard let master = byKey[.master], let rid = DateValue.parse(other.property("RECURRENCE-ID")!) else { return nil }
+            if object.exdates(of: master)[key] != nil { return nil }
+            return InstanceDerivation.instance(of: master, at: rid, resolver: object.resolver)
+        }
+        for key in Set(old.keys).union(new.keys) {
+            if key.isMaster {
+                if let a = old[key], let b = new[key], content(a) != content(b) { return true }
+                continue
+            }
+            let reference = new[key] ?? old[key]!
+            guard let a = effective(key, before, old, like: reference), let b = effective(key, after, new, like: reference),
+                content(a) == content(b)
+            else { return true }
+        }
+        return false
     }
 }

@@ -44,26 +44,10 @@ public struct FreeBusyRequest: Hashable, Sendable {
     }
 }
 
-/// One busy period for a free-busy reply (RFC 5545 §3.8.2.6 FREEBUSY, §3.2.9 FBTYPE).
-public struct BusyPeriod: Hashable, Sendable {
-    /// Start, UTC seconds.
-    public var start: Int64
-    /// End, UTC seconds.
-    public var end: Int64
-    /// FBTYPE: BUSY, BUSY-TENTATIVE, BUSY-UNAVAILABLE (or FREE).
-    public var type: String
-
-    /// Creates a period.
-    public init(start: Int64, end: Int64, type: String = "BUSY") {
-        self.start = start
-        self.end = end
-        self.type = type.uppercased()
-    }
-}
-
 extension ITIPEngine {
     /// The VCALENDAR METHOD:REPLY with one VFREEBUSY answering `request` for one attendee
-    /// (RFC 5546 §3.3.3): periods clipped to the window, merged per FBTYPE, in UTC.
+    /// (RFC 5546 §3.3.3): periods (e.g. from ICalendar's `FreeBusyBuilder`) clipped to the
+    /// window, merged per FBTYPE, in UTC.
     public static func freeBusyReply(
         to request: FreeBusyRequest, attendee: ICalProperty, busy: [BusyPeriod], now: Int64
     ) -> ICalComponent {
@@ -78,16 +62,17 @@ extension ITIPEngine {
         var who = attendee
         who[parameter: "SCHEDULE-STATUS"] = nil
         reply.addProperty(who)
-        var byType: [String: [(Int64, Int64)]] = [:]
-        for period in busy where period.type != "FREE" {
+        var byType: [FreeBusyType: [(Int64, Int64)]] = [:]
+        for period in busy where period.type != .free {
             let s = max(period.start, request.start)
             let e = min(period.end, request.end)
             if s < e { byType[period.type, default: []].append((s, e)) }
         }
-        let order = ["BUSY", "BUSY-TENTATIVE", "BUSY-UNAVAILABLE"]
-        for type in byType.keys.sorted(by: { (order.firstIndex(of: $0) ?? 9, $0) < (order.firstIndex(of: $1) ?? 9, $1) }) {
-            for (s, e) in merge(byType[type]!) {
-                let params = type == "BUSY" ? [] : [ICalParameter("FBTYPE", type)]
+        let order: [FreeBusyType] = [.busy, .busyTentative, .busyUnavailable]
+        for type in order {
+            guard let periods = byType[type] else { continue }
+            for (s, e) in merge(periods) {
+                let params = type == .busy ? [] : [ICalParameter("FBTYPE", type.rawValue)]
                 reply.addProperty(
                     ICalProperty("FREEBUSY", rawValue: DateValue.utcText(s) + "/" + DateValue.utcText(e), parameters: params))
             }

@@ -5,6 +5,19 @@ import ICalendar
 enum InstanceDerivation {
     static let recurrenceProperties: Set<String> = ["RRULE", "RDATE", "EXDATE", "EXRULE"]
 
+    /// Whether the master's recurrence set (RRULE/RDATE minus EXDATE) has an instance
+    /// starting at `recurrenceID` (RFC 5545 §3.8.5).
+    static func isInstance(of master: ICalComponent, at recurrenceID: ICalDateTime, resolver: TimeZoneResolver) -> Bool {
+        let set = RecurrenceSet(master: master)
+        guard set.isRecurring else { return false }
+        let utc = resolver.utcSeconds(recurrenceID)
+        for instance in set.instances(in: TimeRange(start: utc, end: utc + 1), resolver: resolver) {
+            if instance.recurrenceID == utc { return true }
+            if instance.start > utc { break }
+        }
+        return false
+    }
+
     /// A copy of `master` standing for the instance at `recurrenceID`.
     static func instance(of master: ICalComponent, at recurrenceID: ICalDateTime, resolver: TimeZoneResolver)
         -> ICalComponent

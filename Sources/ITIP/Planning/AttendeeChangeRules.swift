@@ -10,14 +10,27 @@ enum AttendeeChangeRules {
     ]
     static let taskProgress: Set<String> = ["PERCENT-COMPLETE", "COMPLETED", "STATUS"]
 
-    /// The organizer-owned content of a component, as seen by `attendee`.
-    static func organizerOwned(_ component: ICalComponent, attendee: CalendarUserAddress) -> [String] {
+    static let instantProperties: Set<String> = ["DTSTART", "DTEND", "DUE", "RECURRENCE-ID", "RDATE"]
+
+    /// The organizer-owned content of a component, as seen by `attendee`. Times compare as
+    /// instants, so a client that rewrites a TZID time in UTC has not moved anything.
+    static func organizerOwned(_ component: ICalComponent, attendee: CalendarUserAddress, resolver: TimeZoneResolver) -> [String] {
         var result: [String] = []
         for property in component.properties {
             if personalProperties.contains(property.name) || property.name.hasPrefix("X-") { continue }
             if component.name == "VTODO" && taskProgress.contains(property.name) { continue }
+            if instantProperties.contains(property.name), property.valueType != "PERIOD" {
+                let values = DateValue.parseAll(property)
+                if !values.isEmpty {
+                    let instants = values.map { $0.isDateOnly ? $0.valueText : String(resolver.utcSeconds($0)) }
+                    result.append(property.name + ":" + instants.sorted().joined(separator: ","))
+                    continue
+                }
+            }
             if property.name == "ATTENDEE" {
                 if CalendarUserAddress(property.rawValue) == attendee { continue }
+                // A delegate the attendee named (RFC 5546 §2.1.5) is the attendee's own change.
+                if isDelegate(property, of: attendee) { continue }
                 result.append(
                     ComponentComparison.canonical(
                         property, dropping: ["PARTSTAT", "RSVP", "SCHEDULE-STATUS", "SCHEDULE-FORCE-SEND", "SCHEDULE-AGENT"]))
@@ -34,6 +47,11 @@ enum AttendeeChangeRules {
         return result.sorted()
     }
 
+    /// Whether an ATTENDEE was delegated to by `delegator` (DELEGATED-FROM names it).
+    static func isDelegate(_ property: ICalProperty, of delegator: CalendarUserAddress) -> Bool {
+        property.parameterValues("DELEGATED-FROM").contains { CalendarUserAddress($0) == delegator }
+    }
+
     /// Throws when the attendee changed organizer-owned data between `old` and `new`.
     static func validate(old: SchedulingObject, new: SchedulingObject, attendee: CalendarUserAddress) throws(ITIPError) {
         let before = old.byKey
@@ -47,16 +65,18 @@ enum AttendeeChangeRules {
             }
             var reference = before[key]
             if reference == nil, !key.isMaster {
-                guard let master = old.master, let rid = new.recurrenceID(of: component) else {
-                    throw .attendeeChangeNotAllowed("an instance was added")
+                guard let master = old.master, let rid = new.recurrenceID(of: component),
+                    InstanceDerivation.isInstance(of: master, at: rid, resolver: old.resolver)
+                else {
+                    throw .attendeeChangeNotAllowed("RECURRENCE-ID names no instance of the series")
                 }
                 reference = InstanceDerivation.instance(of: master, at: rid, resolver: old.resolver)
             }
             guard let reference else {
                 throw .attendeeChangeNotAllowed("a master component was added")
             }
-            let allowed = organizerOwned(reference, attendee: attendee)
-            let sent = organizerOwned(component, attendee: attendee)
+            let allowed = organizerOwned(reference, attendee: attendee, resolver: old.resolver)
+            let sent = organizerOwned(component, attendee: attendee, resolver: new.resolver)
             if allowed != sent {
                 let changed = Set(sent).symmetricDifference(allowed).sorted().first ?? ""
                 throw .attendeeChangeNotAllowed("organizer-owned data changed: " + changed)

@@ -84,6 +84,7 @@ extension ITIPEngine {
                 recipient: organizer.rawValue, change: .reply,
                 calendar: MessageBuilder.calendar(method: .reply, source: object, components: components))
         ]
+        if let stored { plan.messages += delegationRequests(old: old, new: stored, delegator: address, sender: attendee, now: now) }
         return plan
     }
 
@@ -142,6 +143,10 @@ extension ITIPEngine {
         attendee[parameter: "PARTSTAT"] = partstat.isEmpty ? "NEEDS-ACTION" : partstat
         for name in ["RSVP", "SCHEDULE-STATUS", "SCHEDULE-FORCE-SEND", "SCHEDULE-AGENT"] { attendee[parameter: name] = nil }
         reply.addProperty(attendee)
+        for var delegate in source.properties(named: "ATTENDEE") where AttendeeChangeRules.isDelegate(delegate, of: address) {
+            delegate[parameter: "SCHEDULE-STATUS"] = nil
+            reply.addProperty(delegate)
+        }
         if source.name == "VTODO" {
             for name in ["PERCENT-COMPLETE", "COMPLETED"] { if let p = source.property(name) { reply.addProperty(p) } }
         }

@@ -39,12 +39,15 @@ extension ITIPEngine {
     ) {
         let oldByKey = old?.byKey ?? [:]
         var components = object.components
+        for component in components {
+            for attendee in component.properties(named: "ATTENDEE")
+            where attendee[parameter: "SCHEDULE-FORCE-SEND"]?.uppercased() == "REQUEST" {
+                forced.insert(CalendarUserAddress(attendee.rawValue))
+            }
+        }
         for index in components.indices {
             var component = components[index]
             for p in component.properties.indices where component.properties[p].name == "ATTENDEE" {
-                if component.properties[p][parameter: "SCHEDULE-FORCE-SEND"]?.uppercased() == "REQUEST" {
-                    forced.insert(CalendarUserAddress(component.properties[p].rawValue))
-                }
                 component.properties[p][parameter: "SCHEDULE-FORCE-SEND"] = nil
             }
             if let o = component.property("ORGANIZER"), o.hasParameter("SCHEDULE-FORCE-SEND") {
@@ -71,10 +74,33 @@ extension ITIPEngine {
                 if options.resetParticipationOnReschedule {
                     resetAnswers(in: &component, previous: previous, user: user)
                 }
+            } else if let stored = oldByKey[key] {
+                keepAnswers(in: &component, from: stored, user: user, forced: forced)
             }
             components[index] = component
         }
         object.replaceComponents(components)
+    }
+
+    /// Decision: answers of server-scheduled attendees belong to them (RFC 6638 §3.2.2 — they arrive
+    /// as REPLYs and are merged by the server). When the organizer's client sends a different
+    /// PARTSTAT for such an attendee without moving the event, it is stale data (it had not seen the
+    /// reply yet: the sabre fault where one answer overwrote another) and the stored answer stays.
+    /// An explicit re-request goes with SCHEDULE-FORCE-SEND=REQUEST; attendees scheduled by the
+    /// client (SCHEDULE-AGENT=CLIENT/NONE) are the organizer's to record.
+    static func keepAnswers(
+        in component: inout ICalComponent, from stored: ICalComponent, user: CalendarUser, forced: Set<CalendarUserAddress>
+    ) {
+        for p in component.properties.indices where component.properties[p].name == "ATTENDEE" {
+            let attendee = component.properties[p]
+            let address = CalendarUserAddress(attendee.rawValue)
+            guard !user.addresses.contains(address), !forced.contains(address), attendee.isServerScheduled,
+                let before = stored.attendee(address), before.isServerScheduled,
+                stored.participation(of: address) != component.participation(of: address)
+            else { continue }
+            component.properties[p][parameter: "PARTSTAT"] = before[parameter: "PARTSTAT"]
+            component.properties[p][parameter: "RSVP"] = before[parameter: "RSVP"]
+        }
     }
 
     /// Answers the client kept across a reschedule no longer hold (RFC 5546 §2.1.4).
@@ -90,14 +116,17 @@ extension ITIPEngine {
     }
 
     /// The components of `object` one attendee is invited to (RFC 6638 §3.2.6):
-    /// the master with EXDATEs for instances it was removed from, and the overrides naming it.
+    /// the master with EXDATEs for instances it was removed from or that were
+    /// cancelled, and the live overrides naming it.
     static func view(of object: SchedulingObject, for address: CalendarUserAddress) -> [InstanceKey: ICalComponent] {
         var result: [InstanceKey: ICalComponent] = [:]
         let master = object.master
         let inMaster = master?.attendee(address) != nil
         var excluded: [ICalDateTime] = []
         for component in object.components where component.property("RECURRENCE-ID") != nil {
-            if component.attendee(address) != nil {
+            // A cancelled instance is no longer part of anybody's view: the master
+            // excludes it, so a full REQUEST cannot bring it back from the RRULE.
+            if component.attendee(address) != nil && component.status != "CANCELLED" {
                 result[object.key(of: component)] = component
             } else if inMaster, let rid = object.recurrenceID(of: component) {
                 excluded.append(rid)

@@ -40,9 +40,10 @@ extension ITIPEngine {
                 guard let component = previous[key], component.status != "CANCELLED",
                     let rid = object.recurrenceID(of: component)
                 else { return nil }
+                let current = new?.byKey[new!.key(of: rid)]
                 return MessageBuilder.cancelComponent(
                     source: component, recurrenceID: rid, attendee: component.attendee(address),
-                    sequence: component.sequence + (new == nil ? 1 : 0), now: now)
+                    sequence: max(component.sequence + (new == nil ? 1 : 0), current?.sequence ?? 0), now: now)
             }
             return cancels.isEmpty ? [] : [message(.cancel, .cancel, cancels, from: object)]
         }
@@ -112,9 +113,7 @@ extension ITIPEngine {
         var result: [ITIPMessage] = []
         let change: ITIPChange = oldView.isEmpty ? .new : (rescheduled ? .reschedule : .update)
         if full {
-            let components = newView.keys.sorted().compactMap { newView[$0] }
-                .filter { $0.status != "CANCELLED" || $0.property("RECURRENCE-ID") == nil }
-                .map { MessageBuilder.outgoing($0, now: now) }
+            let components = newView.keys.sorted().compactMap { newView[$0] }.map { MessageBuilder.outgoing($0, now: now) }
             result.append(message(.request, change, components, from: new))
         } else if !instanceKeys.isEmpty {
             let components = instanceKeys.compactMap { newView[$0] }.map { MessageBuilder.outgoing($0, now: now) }
@@ -124,7 +123,8 @@ extension ITIPEngine {
         let cancelComponents = cancelled.compactMap { item -> ICalComponent? in
             guard seenCancel.insert(new.key(of: item.rid)).inserted else { return nil }
             let attendee = item.source.attendee(address) ?? oldMaster?.attendee(address)
-            let sequence = max(item.source.sequence, newMaster?.sequence ?? 0)
+            let cancelledOverride = new.byKey[new.key(of: item.rid)]
+            let sequence = max(item.source.sequence, newMaster?.sequence ?? 0, cancelledOverride?.sequence ?? 0)
             return MessageBuilder.cancelComponent(
                 source: item.source, recurrenceID: item.rid, attendee: attendee, sequence: sequence, now: now)
         }

@@ -17,8 +17,7 @@ extension ITIPEngine {
         case .publish, .request, .add, .cancel, .declineCounter:
             guard sender.owns(organizer.rawValue) else { throw .invalidOrganizer }
         case .reply, .refresh, .counter:
-            let attendees = Set(object.components.flatMap { $0.properties(named: "ATTENDEE") }.map { CalendarUserAddress($0.rawValue) })
-            guard attendees.count == 1, let attendee = attendees.first, sender.addresses.contains(attendee) else {
+            guard let attendee = replyingAttendee(in: object), sender.addresses.contains(attendee) else {
                 throw .invalidSchedulingData("the originator must be the one ATTENDEE")
             }
         }

@@ -7,6 +7,15 @@ import ICalendar
 /// It knows nothing of who is local: messages name their recipients; the
 /// server resolves them, delivers, and writes SCHEDULE-STATUS back with
 /// `withScheduleStatus(_:on:)`.
+///
+/// How a server uses it, for one PUT or DELETE inside one transaction:
+/// 1. `plan(old:new:actingUser:now:options:)`; a thrown `ITIPError` is a 403 with its `precondition`.
+/// 2. For each message: a local recipient gets it in the schedule inbox and
+///    `apply(request:to:recipient:)` / `apply(cancel:to:)` / `apply(reply:to:organizer:now:)`
+///    on its copy (found by UID); a remote one gets it by iMIP. Refresh REQUESTs that
+///    `apply(reply:…)` returns go to the other attendees' copies the same way
+///    (`isSignificant` is false: no mail, no inbox item needed).
+/// 3. `withScheduleStatus(_:on:)` with 1.2 / 1.1 / 3.7 / 5.x per recipient, then store `plan.object`.
 public enum ITIPEngine {
     /// PRODID written into generated messages (RFC 5545 §3.7.3).
     public static let productID = "-//Almanac//Almanac iTIP//EN"
@@ -22,11 +31,9 @@ public enum ITIPEngine {
     static func role(of object: SchedulingObject, for user: CalendarUser) throws(ITIPError) -> SchedulingRole {
         let organizers = object.organizers
         if organizers.count > 1 { throw .organizerDiffersBetweenComponents }
+        // A component without ORGANIZER is tolerated (some clients omit it in overrides);
+        // two different ORGANIZERs are not (RFC 6638 §3.2.4.2).
         guard let organizer = object.organizerProperty else { return .none }
-        // Every component must carry the ORGANIZER once one does (RFC 6638 §3.1).
-        if object.components.contains(where: { $0.property("ORGANIZER") == nil }) {
-            throw .organizerDiffersBetweenComponents
-        }
         if user.owns(organizer.rawValue) { return .organizer(organizer.rawValue) }
         for component in object.components {
             for attendee in component.properties(named: "ATTENDEE") where user.owns(attendee.rawValue) {
@@ -52,8 +59,9 @@ public enum ITIPEngine {
         old: ICalComponent?, new: ICalComponent?, actingUser: CalendarUser, now: Int64,
         options: SchedulingOptions = SchedulingOptions()
     ) throws(ITIPError) -> SchedulingPlan {
-        let oldObject = try old.map { (c) throws(ITIPError) in try SchedulingObject(c) }
-        let newObject = try new.map { (c) throws(ITIPError) in try SchedulingObject(c) }
+        // Objects without VEVENT/VTODO (VJOURNAL, bare VTIMEZONE…) are never scheduled.
+        let oldObject = old.flatMap { try? SchedulingObject($0) }
+        let newObject = new.flatMap { try? SchedulingObject($0) }
         if let oldObject, let newObject, !oldObject.uid.isEmpty, oldObject.uid != newObject.uid {
             throw .uidChanged
         }

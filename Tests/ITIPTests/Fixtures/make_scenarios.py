@@ -296,3 +296,70 @@ scenario('apply-request-reinvites-excluded-instance', ['# bob had dropped 25 Jan
     'kind: apply-request', 'actor: ' + BOB, 'old: old.ics', 'message: message.ics'], old_ics=BOB_EXCLUDED, message_ics=REINVITE)
 scenario('todo-assignee-deletes', ['# pat deletes his copy of the task: a REPLY with PARTSTAT=DECLINED.',
     'kind: plan', 'actor: mailto:pat@example.org', 'old: old.ics', 'new: -'], old_ics=PAT_COPY)
+
+scenario('err-attendee-invents-instance', ['# bob adds an override for a Tuesday the weekly series never has: 403.',
+    'kind: plan', 'actor: ' + BOB, 'old: old.ics', 'new: new.ics',
+    'expect-error: allowed-attendee-scheduling-object-change'], old_ics=BOB_COPY,
+    new_ics=BOB_COPY.replace('END:VCALENDAR', override('20270112T090000', [att('alice', 'ACCEPTED'), att('bob', 'DECLINED'), att('carol')], summary='Weekly sync') + 'END:VCALENDAR'))
+
+CANCELLED_18 = cal(master(MASTER_ATTS), override(R, OVR_ATTS, start='20270118T100000', extra='STATUS:CANCELLED\n', seq=1))
+scenario('rec-update-after-cancelled-instance', ['# after cancelling 18 Jan, alice renames the series: bob and carol get the series with',
+    '# 18 Jan excluded (never the cancelled override, so the RRULE cannot bring it back); dave gets nothing.',
+    'kind: plan', 'actor: ' + A, 'old: old.ics', 'new: new.ics'], old_ics=CANCELLED_18,
+    new_ics=CANCELLED_18.replace('SUMMARY:Weekly sync\n', 'SUMMARY:Weekly sync (room 4)\n'))
+
+scenario('todo-organizer-deletes', ['# olivia deletes the assigned task: a VTODO CANCEL to pat (RFC 5546 §3.4.5).',
+    'kind: plan', 'actor: ' + O, 'old: old.ics', 'new: -'], old_ics=cal(todo([att('pat', 'ACCEPTED')]), tz=False))
+TODO_CANCEL = ("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//Test//Scenario//EN\nMETHOD:CANCEL\nBEGIN:VTODO\nUID:task-1@example.org\n"
+    "DTSTAMP:20270112T080000Z\nSEQUENCE:1\nORGANIZER;CN=Olivia:mailto:olivia@example.org\n"
+    "ATTENDEE;CN=Pat:mailto:pat@example.org\nSTATUS:CANCELLED\nEND:VTODO\nEND:VCALENDAR\n")
+scenario('todo-apply-cancel', ['# the VTODO CANCEL deletes pat\'s copy.',
+    'kind: apply-cancel', 'actor: mailto:pat@example.org', 'old: old.ics', 'message: message.ics'], old_ics=PAT_COPY, message_ics=TODO_CANCEL)
+scenario('todo-apply-request', ['# the VTODO REQUEST creates pat\'s copy.',
+    'kind: apply-request', 'actor: mailto:pat@example.org', 'old: -', 'message: message.ics'],
+    message_ics=TASK.replace('VERSION:2.0\n', 'VERSION:2.0\nMETHOD:REQUEST\n'))
+
+STORED_ANSWERS = cal(master([att('alice', 'ACCEPTED'), att('bob', 'ACCEPTED', ';SCHEDULE-STATUS=2.0'), att('carol', 'TENTATIVE', ';SCHEDULE-STATUS=2.0')]))
+scenario('organizer-stale-answers', ['# alice\'s client had not seen bob\'s and carol\'s replies and writes a new DESCRIPTION with their',
+    '# old NEEDS-ACTION: the stored answers stay (the sabre fault: one answer overwrote another).',
+    'kind: plan', 'actor: ' + A, 'old: old.ics', 'new: new.ics'], old_ics=STORED_ANSWERS,
+    new_ics=cal(master([att('alice', 'ACCEPTED'), att('bob'), att('carol')], extra='DESCRIPTION:Agenda attached\n')))
+scenario('organizer-re-requests', ['# alice resets bob to NEEDS-ACTION with SCHEDULE-FORCE-SEND=REQUEST: that reset is kept and bob is asked again.',
+    'kind: plan', 'actor: ' + A, 'old: old.ics', 'new: new.ics'], old_ics=STORED_ANSWERS,
+    new_ics=cal(master([att('alice', 'ACCEPTED'), att('bob', extra=';SCHEDULE-FORCE-SEND=REQUEST'), att('carol', 'TENTATIVE', ';SCHEDULE-STATUS=2.0')])))
+scenario('organizer-records-client-attendee', ['# erin is SCHEDULE-AGENT=CLIENT: alice records erin\'s phoned-in answer herself, and it stays.',
+    'kind: plan', 'actor: ' + A, 'old: old.ics', 'new: new.ics'],
+    old_ics=cal(master([att('alice', 'ACCEPTED'), att('bob', 'ACCEPTED'), att('erin', extra=';SCHEDULE-AGENT=CLIENT')])),
+    new_ics=cal(master([att('alice', 'ACCEPTED'), att('bob', 'ACCEPTED'), att('erin', 'ACCEPTED', ';SCHEDULE-AGENT=CLIENT')])))
+
+DAVE_TWO = cal(override(R, [att('alice', 'ACCEPTED'), att('dave', 'ACCEPTED')], start='20270118T100000'),
+               override('20270201T090000', [att('alice', 'ACCEPTED'), att('dave', 'TENTATIVE')], summary='Weekly sync'))
+scenario('apply-request-instance-only-copy-merges', ['# dave holds two instances only; a REQUEST for one of them leaves the other alone.',
+    'kind: apply-request', 'actor: ' + DAVE, 'old: old.ics', 'message: message.ics'], old_ics=DAVE_TWO,
+    message_ics=cal(override(R, [att('alice', 'ACCEPTED'), att('dave', 'ACCEPTED')], start='20270118T100000', summary='Weekly sync (demo)')).replace('VERSION:2.0\n', 'VERSION:2.0\nMETHOD:REQUEST\n'))
+
+scenario('attendee-client-rewrites-times-in-utc', ['# bob\'s client stores the times in UTC (same instants) while accepting: no 403, one REPLY.',
+    'kind: plan', 'actor: ' + BOB, 'old: old.ics', 'new: new.ics'],
+    old_ics=cal(master([att('alice', 'ACCEPTED'), att('bob'), att('carol')])),
+    new_ics=cal(master([att('alice', 'ACCEPTED'), att('bob', 'ACCEPTED'), att('carol')]).replace(
+        'DTSTART;TZID=Asia/Tokyo:20270104T090000\nDTEND;TZID=Asia/Tokyo:20270104T093000', 'DTSTART:20270104T000000Z\nDTEND:20270104T003000Z')))
+
+BOB_PLAIN = cal(master([att('alice', 'ACCEPTED'), att('bob'), att('carol')]))
+scenario('attendee-delegates', ['# RFC 5546 §2.1.5: bob delegates to frank: a REPLY (bob DELEGATED, naming frank) to alice,',
+    '# and a REQUEST from bob to frank.',
+    'kind: plan', 'actor: ' + BOB, 'old: old.ics', 'new: new.ics'], old_ics=BOB_PLAIN,
+    new_ics=cal(master([att('alice', 'ACCEPTED'), att('bob', 'DELEGATED', ';DELEGATED-TO="mailto:frank@example.org"'), att('carol'),
+                        att('frank', extra=';DELEGATED-FROM="mailto:bob@example.org"')])))
+DELEGATION_REPLY = cal("""BEGIN:VEVENT
+UID:series-1@example.org
+DTSTAMP:20270102T000000Z
+SEQUENCE:0
+ORGANIZER;CN=Alice:mailto:alice@example.org
+ATTENDEE;CN=Bob;PARTSTAT=DELEGATED;DELEGATED-TO="mailto:frank@example.org":mailto:bob@example.org
+ATTENDEE;CN=Frank;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;DELEGATED-FROM="mailto:bob@example.org":mailto:frank@example.org
+END:VEVENT
+""").replace('VERSION:2.0\n', 'VERSION:2.0\nMETHOD:REPLY\n')
+scenario('apply-delegation-reply', ['# bob\'s delegation reaches alice: bob DELEGATED (DELEGATED-TO frank), frank joins the list;',
+    '# carol is refreshed (frank already has bob\'s REQUEST).',
+    'kind: apply-reply', 'actor: ' + A, 'old: old.ics', 'message: message.ics'],
+    old_ics=cal(master([att('alice', 'ACCEPTED'), att('bob'), att('carol')])), message_ics=DELEGATION_REPLY)
