@@ -138,6 +138,20 @@ import Testing
         #expect(parts.html.contains("Decide whether the calendar migration goes ahead this quarter.<br>Bring numbers.<br>"))
     }
 
+    @Test func largeMeetingsListTheFirstAttendees() throws {
+        var calendar = Sample.calendar()
+        for index in 0..<40 {
+            calendar.components[0].addProperty(ICalProperty("ATTENDEE", rawValue: "mailto:guest\(index)@example.com"))
+        }
+        let parts = Dissected(try Sample.compose(Sample.request(calendar, language: "fr")))
+        #expect(parts.plain.contains("guest21@example.com"))
+        #expect(!parts.plain.contains("guest22@example.com"))
+        #expect(parts.plain.contains("  … et 18 autres"))
+        #expect(parts.html.contains("… et 18 autres"))
+        let ics = try ICalComponent.parse(parts.calendarPart.text)
+        #expect(ics.components[0].properties(named: "ATTENDEE").count == 43)
+    }
+
     @Test func timesInRecipientZone() throws {
         let parts = Dissected(try Sample.compose(Sample.request(zone: "Europe/Berlin")))
         #expect(parts.plain.contains("Tuesday, March 2, 2027, 2:00 AM – 3:00 AM (Europe/Berlin, UTC+01:00)"))

@@ -77,6 +77,9 @@ Teilnehmer:
 {{#attendees}}
   - {{name}}{{#hasName}} <{{email}}>{{/hasName}}{{#chair}} (Leitung){{/chair}}{{#optional}} (optional){{/optional}}: {{#accepted}}zugesagt{{/accepted}}{{#declined}}abgelehnt{{/declined}}{{#tentative}}vorläufig{{/tentative}}{{#delegated}}delegiert{{/delegated}}{{#noAnswer}}noch keine Antwort{{/noAnswer}}
 {{/attendees}}
+{{#moreAttendees}}
+  … und {{moreAttendees}} weitere
+{{/moreAttendees}}
 {{/hasAttendees}}
 {{#description}}
 
@@ -155,6 +158,7 @@ Gesendet von {{productName}} im Auftrag von {{originatorName}} <{{originatorEmai
 {{#accepted}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#dcfce7;color:#166534;">zugesagt</span>{{/accepted}}{{#declined}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#fee2e2;color:#991b1b;">abgelehnt</span>{{/declined}}{{#tentative}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#fef3c7;color:#92400e;">vorläufig</span>{{/tentative}}{{#delegated}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#e0e7ff;color:#3730a3;">delegiert</span>{{/delegated}}{{#noAnswer}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#f3f4f6;color:#4b5563;">noch keine Antwort</span>{{/noAnswer}}
 </div>
 {{/attendees}}
+{{#moreAttendees}}<div style="padding:2px 0;color:#6b7280;">… und {{moreAttendees}} weitere</div>{{/moreAttendees}}
 </td></tr>
 {{/hasAttendees}}
 </table>
@@ -259,6 +263,9 @@ Guests:
 {{#attendees}}
   - {{name}}{{#hasName}} <{{email}}>{{/hasName}}{{#chair}} (chair){{/chair}}{{#optional}} (optional){{/optional}}: {{#accepted}}accepted{{/accepted}}{{#declined}}declined{{/declined}}{{#tentative}}tentative{{/tentative}}{{#delegated}}delegated{{/delegated}}{{#noAnswer}}no answer yet{{/noAnswer}}
 {{/attendees}}
+{{#moreAttendees}}
+  … and {{moreAttendees}} more
+{{/moreAttendees}}
 {{/hasAttendees}}
 {{#description}}
 
@@ -337,6 +344,7 @@ Sent by {{productName}} on behalf of {{originatorName}} <{{originatorEmail}}>.
 {{#accepted}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#dcfce7;color:#166534;">accepted</span>{{/accepted}}{{#declined}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#fee2e2;color:#991b1b;">declined</span>{{/declined}}{{#tentative}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#fef3c7;color:#92400e;">tentative</span>{{/tentative}}{{#delegated}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#e0e7ff;color:#3730a3;">delegated</span>{{/delegated}}{{#noAnswer}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#f3f4f6;color:#4b5563;">no answer yet</span>{{/noAnswer}}
 </div>
 {{/attendees}}
+{{#moreAttendees}}<div style="padding:2px 0;color:#6b7280;">… and {{moreAttendees}} more</div>{{/moreAttendees}}
 </td></tr>
 {{/hasAttendees}}
 </table>
@@ -441,6 +449,9 @@ Invitados:
 {{#attendees}}
   - {{name}}{{#hasName}} <{{email}}>{{/hasName}}{{#chair}} (presidente){{/chair}}{{#optional}} (opcional){{/optional}}: {{#accepted}}aceptado{{/accepted}}{{#declined}}rechazado{{/declined}}{{#tentative}}provisional{{/tentative}}{{#delegated}}delegado{{/delegated}}{{#noAnswer}}sin respuesta aún{{/noAnswer}}
 {{/attendees}}
+{{#moreAttendees}}
+  … y {{moreAttendees}} más
+{{/moreAttendees}}
 {{/hasAttendees}}
 {{#description}}
 
@@ -519,6 +530,7 @@ Enviado por {{productName}} en nombre de {{originatorName}} <{{originatorEmail}}
 {{#accepted}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#dcfce7;color:#166534;">aceptado</span>{{/accepted}}{{#declined}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#fee2e2;color:#991b1b;">rechazado</span>{{/declined}}{{#tentative}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#fef3c7;color:#92400e;">provisional</span>{{/tentative}}{{#delegated}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#e0e7ff;color:#3730a3;">delegado</span>{{/delegated}}{{#noAnswer}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#f3f4f6;color:#4b5563;">sin respuesta aún</span>{{/noAnswer}}
 </div>
 {{/attendees}}
+{{#moreAttendees}}<div style="padding:2px 0;color:#6b7280;">… y {{moreAttendees}} más</div>{{/moreAttendees}}
 </td></tr>
 {{/hasAttendees}}
 </table>
@@ -623,6 +635,9 @@ Participants :
 {{#attendees}}
   - {{name}}{{#hasName}} <{{email}}>{{/hasName}}{{#chair}} (président){{/chair}}{{#optional}} (facultatif){{/optional}}: {{#accepted}}accepté{{/accepted}}{{#declined}}refusé{{/declined}}{{#tentative}}provisoire{{/tentative}}{{#delegated}}délégué{{/delegated}}{{#noAnswer}}pas encore de réponse{{/noAnswer}}
 {{/attendees}}
+{{#moreAttendees}}
+  … et {{moreAttendees}} autres
+{{/moreAttendees}}
 {{/hasAttendees}}
 {{#description}}
 
@@ -701,6 +716,7 @@ Envoyé par {{productName}} au nom de {{originatorName}} <{{originatorEmail}}>.
 {{#accepted}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#dcfce7;color:#166534;">accepté</span>{{/accepted}}{{#declined}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#fee2e2;color:#991b1b;">refusé</span>{{/declined}}{{#tentative}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#fef3c7;color:#92400e;">provisoire</span>{{/tentative}}{{#delegated}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#e0e7ff;color:#3730a3;">délégué</span>{{/delegated}}{{#noAnswer}}<span style="display:inline-block;margin-left:6px;padding:0 8px;border-radius:9px;font-size:12px;background-color:#f3f4f6;color:#4b5563;">pas encore de réponse</span>{{/noAnswer}}
 </div>
 {{/attendees}}
+{{#moreAttendees}}<div style="padding:2px 0;color:#6b7280;">… et {{moreAttendees}} autres</div>{{/moreAttendees}}
 </td></tr>
 {{/hasAttendees}}
 </table>

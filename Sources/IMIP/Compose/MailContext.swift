@@ -5,6 +5,9 @@ import ICalendar
 /// Keys with no value are left out, so `{{#location}}…{{/location}}` renders
 /// only when there is a location.
 enum MailContext {
+    /// Attendees listed by name; the rest are counted (`moreAttendees`).
+    static let maxAttendeesShown = 25
+
     static func build(
         _ outgoing: IMIPOutgoing, details: EventDetails, previous: EventDetails?, configuration: IMIPConfiguration,
         language: String
@@ -40,8 +43,12 @@ enum MailContext {
         if let organizer = details.organizer {
             context["organizer"] = ["name": displayName(organizer), "email": organizer.address]
         }
-        context["attendees"] = details.attendees.map { attendee(attendee: $0) }
+        // A mail to a large meeting lists the first few; the .ics carries them all.
+        context["attendees"] = details.attendees.prefix(maxAttendeesShown).map { attendee(attendee: $0) }
         context["hasAttendees"] = !details.attendees.isEmpty
+        if details.attendees.count > maxAttendeesShown {
+            context["moreAttendees"] = details.attendees.count - maxAttendeesShown
+        }
 
         if !method.isSentByOrganizer {
             // The replying attendee's answer (RFC 5546 §3.2.3): their own ATTENDEE line.
