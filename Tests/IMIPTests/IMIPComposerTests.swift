@@ -205,8 +205,8 @@ import Testing
         let parts = Dissected(try Sample.compose(Sample.request(fixedNew, previous: old)))
         #expect(parts.subject == "Updated: Migration go/no-go")
         #expect(parts.plain.contains("What changed:"))
-        #expect(parts.plain.contains("  When:     Tuesday, March 2, 2027, 10:00 AM – 11:00 AM (Asia/Tokyo, UTC+09:00)  ->  Thursday, March 4, 2027, 3:00 PM – 4:00 PM (Asia/Tokyo, UTC+09:00)"))
-        #expect(parts.plain.contains("  Where:    Room Fuji / video bridge  ->  Room Everest"))
+        #expect(parts.plain.contains("  When:     Tuesday, March 2, 2027, 10:00 AM – 11:00 AM (Asia/Tokyo, UTC+09:00)\n    -> Thursday, March 4, 2027, 3:00 PM – 4:00 PM (Asia/Tokyo, UTC+09:00)"))
+        #expect(parts.plain.contains("  Where:    Room Fuji / video bridge\n    -> Room Everest"))
         #expect(!parts.plain.contains("  Title:"))
         #expect(parts.html.contains("text-decoration:line-through;color:#9ca3af;\">Room Fuji / video bridge</span>"))
     }

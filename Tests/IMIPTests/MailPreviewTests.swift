@@ -31,4 +31,23 @@ struct MailPreviewTests {
         try mail.message.write(toFile: "\(directory)/update-\(language).eml", atomically: true, encoding: .utf8)
         #expect(parts.html.contains("<html lang=\"\(language)\">"))
     }
+
+    @Test func writeOtherKinds() throws {
+        let directory = ProcessInfo.processInfo.environment["IMIP_PREVIEW_DIR"]!
+        var reply = Sample.calendar()
+        reply.components[0].properties.removeAll { $0.name == "ATTENDEE" || $0.name == "DESCRIPTION" }
+        reply.components[0].addProperty(
+            ICalProperty("ATTENDEE", rawValue: "mailto:grace@example.net", parameters: [ICalParameter("PARTSTAT", "DECLINED"), ICalParameter("CN", "Grace Garcia")]))
+        reply.components[0].addProperty(ICalProperty("COMMENT", rawValue: "Sorry\\, I am travelling that week."))
+        let cases: [(String, IMIPOutgoing)] = [
+            ("invitation-en", Sample.request(zone: "America/New_York")),
+            ("cancel-es", IMIPOutgoing(method: .cancel, calendar: Sample.calendar(replacing: ["SEQUENCE": "2", "STATUS": "CANCELLED"]), originator: Sample.frank, recipient: Sample.grace, recipientLanguage: "es")),
+            ("reply-de", IMIPOutgoing(method: .reply, calendar: reply, originator: Sample.grace, recipient: Sample.frank, recipientLanguage: "de")),
+        ]
+        for (name, outgoing) in cases {
+            let parts = Dissected(try Sample.compose(outgoing))
+            try parts.html.write(toFile: "\(directory)/\(name).html", atomically: true, encoding: .utf8)
+            try parts.plain.write(toFile: "\(directory)/\(name).txt", atomically: true, encoding: .utf8)
+        }
+    }
 }

@@ -43,33 +43,36 @@ enum BundledTemplates {
 {{#changes}}
 Änderungen:
 {{#summaryChange}}
-  Titel:    {{old}}  ->  {{new}}
+  Titel:    {{old}}
+    -> {{new}}
 {{/summaryChange}}
 {{#timeChange}}
-  Wann:     {{old}}  ->  {{new}}
+  Wann:     {{old}}
+    -> {{new}}
 {{/timeChange}}
 {{#locationChange}}
-  Wo:       {{old}}  ->  {{new}}
+  Wo:       {{old}}
+    -> {{new}}
 {{/locationChange}}
 
 {{/changes}}
 {{#when}}
-Wann:       {{when}}
+Wann:         {{when}}
 {{/when}}
 {{#isRecurring}}
-            (Serientermin)
+              (Serientermin)
 {{/isRecurring}}
 {{#occurrence}}
 Einzeltermin: {{occurrence}}
 {{/occurrence}}
 {{#location}}
-Wo:          {{location}}
+Wo:           {{location}}
 {{/location}}
 {{#organizer}}
-Organisator: {{name}} <{{email}}>
+Organisator:  {{name}} <{{email}}>
 {{/organizer}}
 {{#url}}
-Link:        {{url}}
+Link:         {{url}}
 {{/url}}
 {{#hasAttendees}}
 
@@ -229,13 +232,16 @@ Gesendet von {{productName}} im Auftrag von {{originatorName}} &lt;{{originatorE
 {{#changes}}
 What changed:
 {{#summaryChange}}
-  Title:    {{old}}  ->  {{new}}
+  Title:    {{old}}
+    -> {{new}}
 {{/summaryChange}}
 {{#timeChange}}
-  When:     {{old}}  ->  {{new}}
+  When:     {{old}}
+    -> {{new}}
 {{/timeChange}}
 {{#locationChange}}
-  Where:    {{old}}  ->  {{new}}
+  Where:    {{old}}
+    -> {{new}}
 {{/locationChange}}
 
 {{/changes}}
@@ -415,33 +421,36 @@ Sent by {{productName}} on behalf of {{originatorName}} &lt;{{originatorEmail}}&
 {{#changes}}
 Cambios:
 {{#summaryChange}}
-  Título:   {{old}}  ->  {{new}}
+  Título:   {{old}}
+    -> {{new}}
 {{/summaryChange}}
 {{#timeChange}}
-  Cuándo:   {{old}}  ->  {{new}}
+  Cuándo:   {{old}}
+    -> {{new}}
 {{/timeChange}}
 {{#locationChange}}
-  Dónde:    {{old}}  ->  {{new}}
+  Dónde:    {{old}}
+    -> {{new}}
 {{/locationChange}}
 
 {{/changes}}
 {{#when}}
-Cuándo:     {{when}}
+Cuándo:         {{when}}
 {{/when}}
 {{#isRecurring}}
-            (evento periódico)
+                (evento periódico)
 {{/isRecurring}}
 {{#occurrence}}
 Fecha concreta: {{occurrence}}
 {{/occurrence}}
 {{#location}}
-Dónde:      {{location}}
+Dónde:          {{location}}
 {{/location}}
 {{#organizer}}
-Organizador: {{name}} <{{email}}>
+Organizador:    {{name}} <{{email}}>
 {{/organizer}}
 {{#url}}
-Enlace:     {{url}}
+Enlace:         {{url}}
 {{/url}}
 {{#hasAttendees}}
 
@@ -601,33 +610,36 @@ Enviado por {{productName}} en nombre de {{originatorName}} &lt;{{originatorEmai
 {{#changes}}
 Modifications :
 {{#summaryChange}}
-  Titre :   {{old}}  ->  {{new}}
+  Titre :   {{old}}
+    -> {{new}}
 {{/summaryChange}}
 {{#timeChange}}
-  Quand :   {{old}}  ->  {{new}}
+  Quand :   {{old}}
+    -> {{new}}
 {{/timeChange}}
 {{#locationChange}}
-  Lieu :    {{old}}  ->  {{new}}
+  Lieu :    {{old}}
+    -> {{new}}
 {{/locationChange}}
 
 {{/changes}}
 {{#when}}
-Quand :     {{when}}
+Quand :        {{when}}
 {{/when}}
 {{#isRecurring}}
-            (événement récurrent)
+               (événement récurrent)
 {{/isRecurring}}
 {{#occurrence}}
-Occurrence : {{occurrence}}
+Occurrence :   {{occurrence}}
 {{/occurrence}}
 {{#location}}
-Lieu :      {{location}}
+Lieu :         {{location}}
 {{/location}}
 {{#organizer}}
 Organisateur : {{name}} <{{email}}>
 {{/organizer}}
 {{#url}}
-Lien :      {{url}}
+Lien :         {{url}}
 {{/url}}
 {{#hasAttendees}}
 
