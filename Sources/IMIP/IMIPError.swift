@@ -10,6 +10,8 @@ public enum IMIPError: Error, Equatable, Sendable {
     case noITIPPart
     /// Inbound: the sender is not the attendee/organizer the message speaks for (RFC 6047 §3.3).
     case senderMismatch(sender: String, expected: [String])
+    /// Inbound: our MTA's Authentication-Results do not vouch for the From domain (RFC 8601, RFC 7489).
+    case senderNotAuthenticated(sender: String)
     /// Inbound: the message or its calendar cannot be read.
     case malformed(String)
 }

@@ -119,4 +119,39 @@ import Testing
         #expect(incoming.speaksFor == "frank@example.net")
         #expect(incoming.uid == "adfe35a6-21c2-4c1d-9639-d1a1bfed4d87")
     }
+
+    @Test func authenticationResultsFromOurMTA() throws {
+        let mail = String(decoding: try Self.fixture("gmail-reply-accepted"), as: UTF8.self)
+        let receiver = IMIPReceiver(authservID: "mx.example.net")
+        func with(_ headers: String) -> [UInt8] { Array((headers + mail).utf8) }
+        // No results at all, or only someone else's: refused.
+        #expect(throws: IMIPError.senderNotAuthenticated(sender: "grace@example.net")) { try receiver.receive(with("")) }
+        #expect(throws: IMIPError.self) {
+            try receiver.receive(with("Authentication-Results: evil.example; dmarc=pass header.from=example.net\r\n"))
+        }
+        #expect(throws: IMIPError.self) {
+            try receiver.receive(with("Authentication-Results: mx.example.net; dkim=pass header.d=evil.example; spf=fail smtp.mailfrom=example.net\r\n"))
+        }
+        // DMARC pass, or aligned DKIM or SPF, from our authserv-id: accepted.
+        for header in [
+            "Authentication-Results: mx.example.net; dmarc=pass (p=reject dis=none) header.from=example.net",
+            "Authentication-Results: MX.example.net 1; dkim=pass (2048-bit key) header.d=example.net header.s=s1",
+            "Authentication-Results: mx.example.net;\r\n\tspf=pass smtp.mailfrom=bounce@mail.example.net",
+        ] {
+            #expect(try receiver.receive(with(header + "\r\n")).speaksFor == "grace@example.net", "\(header)")
+        }
+    }
+
+    @Test func methodFromContentTypeWhenTheCalendarLacksIt() throws {
+        let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:u1\r\nSEQUENCE:5\r\nATTENDEE;PARTSTAT=ACCEPTED:mailto:grace@example.net\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        let mail = "From: grace@example.net\r\nTo: Frank <frank@example.net>, other@example.org\r\nCc: cc@example.org\r\nContent-Type: text/calendar; method=\"REPLY\"\r\n\r\n" + ics
+        let incoming = try IMIPReceiver().receive(Array(mail.utf8))
+        #expect(incoming.method == .reply)
+        #expect(incoming.sequence == 5)
+        #expect(incoming.recipients.map(\.address) == ["frank@example.net", "other@example.org", "cc@example.org"])
+        // Without any METHOD it is not an iTIP message.
+        #expect(throws: IMIPError.noITIPPart) {
+            try IMIPReceiver().receive(Array(mail.replacingOccurrences(of: "; method=\"REPLY\"", with: "").utf8))
+        }
+    }
 }

@@ -5,7 +5,7 @@ import Mustache
 /// overridden by an admin's folder (`<dir>/<language>/{subject,text,html}.mustache`).
 public struct MailTemplates: Sendable {
     /// The three templates of one language.
-    struct Set: Sendable {
+    struct LanguageSet: Sendable {
         var subject: MustacheTemplate
         var text: MustacheTemplate
         var html: MustacheTemplate
@@ -14,7 +14,7 @@ public struct MailTemplates: Sendable {
     /// The template file names every language provides.
     static let names = ["subject", "text", "html"]
 
-    private var sets: [String: Set]
+    private var sets: [String: LanguageSet]
 
     /// Languages available, sorted (e.g. `["de", "en", "es", "fr"]`).
     public var languages: [String] { sets.keys.sorted() }
@@ -36,13 +36,13 @@ public struct MailTemplates: Sendable {
 
     /// Templates from text: language → name (`subject`, `text`, `html`) → Mustache source.
     public init(sources: [String: [String: String]]) throws {
-        var sets: [String: Set] = [:]
+        var sets: [String: LanguageSet] = [:]
         for (language, files) in sources {
             guard let subject = files["subject"], let text = files["text"], let html = files["html"] else {
                 throw IMIPError.template("language \(language) lacks one of subject, text, html")
             }
             do {
-                sets[language.lowercased()] = Set(
+                sets[language.lowercased()] = LanguageSet(
                     subject: try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + subject),
                     text: try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + text),
                     html: try MustacheTemplate(string: html))
@@ -79,7 +79,7 @@ public struct MailTemplates: Sendable {
     }
 
     /// The templates of a language returned by `language(for:fallback:)`.
-    func set(_ language: String) -> Set {
+    func set(_ language: String) -> LanguageSet {
         sets[language] ?? sets[self.language(for: language, fallback: "en")]!
     }
 }

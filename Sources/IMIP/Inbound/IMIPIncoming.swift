@@ -16,6 +16,8 @@ public struct IMIPIncoming: Sendable {
     public var speaksFor: String
     /// The ORGANIZER address, when the calendar has one.
     public var organizer: String?
+    /// The To and Cc mailboxes (the MTA's envelope recipient is more reliable when it is passed on).
+    public var recipients: [MailAddress]
     /// The Message-ID header, if any.
     public var messageID: String?
     /// The decoded Subject, if any.

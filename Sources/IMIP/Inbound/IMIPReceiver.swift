@@ -9,16 +9,22 @@ import ICalendar
 /// anything the organizer sends. A `SENT-BY` on that property names a
 /// delegate who may send instead (RFC 5545 §3.2.18). Only From counts: it is
 /// the header DMARC aligns; Sender and Reply-To are not checked by anyone.
+/// From is only as good as the MTA's checks: set `authservID` to require them.
 public struct IMIPReceiver: Sendable {
     /// Larger messages are rejected as malformed.
     public var maxMessageSize: Int
     /// From addresses trusted to speak for anyone: calendar servers that send
     /// from one service address (as Almanac and sabre do), configured by the admin.
     public var trustedSenders: Set<String>
+    /// When set, the From domain must pass DMARC, or aligned DKIM or SPF, in an
+    /// `Authentication-Results` field with this authserv-id (our MTA's, e.g.
+    /// `mx.example.org`); the MTA must strip such fields arriving from outside.
+    public var authservID: String?
 
     /// Creates a receiver.
-    public init(maxMessageSize: Int = 10 * 1024 * 1024, trustedSenders: Set<String> = []) {
+    public init(maxMessageSize: Int = 10 * 1024 * 1024, trustedSenders: Set<String> = [], authservID: String? = nil) {
         self.maxMessageSize = maxMessageSize
+        self.authservID = authservID
         self.trustedSenders = Set(trustedSenders.map { MailAddress.bareAddress($0).lowercased() })
     }
 
@@ -28,6 +34,13 @@ public struct IMIPReceiver: Sendable {
         let message = MIMEEntity(parsing: bytes)
         guard let fromHeader = message.header("From"), let sender = AddressList.parse(fromHeader).first, sender.isValid else {
             throw .malformed("no usable From address")
+        }
+        if let authservID {
+            let results = AuthenticationResults.results(in: message.headers, authservID: authservID)
+            let domain = String(sender.address.split(separator: "@").last ?? "")
+            guard AuthenticationResults.authenticates(results, fromDomain: domain) else {
+                throw .senderNotAuthenticated(sender: sender.address)
+            }
         }
         let (method, calendar) = try Self.findITIP(in: message)
         let components = calendar.components.filter { ["VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY"].contains($0.name) }
@@ -40,7 +53,9 @@ public struct IMIPReceiver: Sendable {
         return IMIPIncoming(
             method: method, calendar: calendar, uid: uid,
             sequence: Int(first[raw: "SEQUENCE"]?.trimmingSpaces ?? "") ?? 0, sender: sender, speaksFor: speaksFor,
-            organizer: organizer.map { MailAddress.bareAddress($0.rawValue) }, messageID: message.header("Message-ID"),
+            organizer: organizer.map { MailAddress.bareAddress($0.rawValue) },
+            recipients: message.headers.filter { ["to", "cc"].contains($0.name.lowercased()) }.flatMap { AddressList.parse($0.value) },
+            messageID: message.header("Message-ID"),
             subject: message.header("Subject").map { EncodedWord.decode($0) })
     }
 
