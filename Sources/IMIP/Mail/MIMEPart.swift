@@ -25,14 +25,15 @@ struct MIMEPart: Sendable {
     }
 
     /// The part as text: folded headers, blank line, body or children (CRLF throughout).
-    func serialized() -> String {
+    func serialized(isRoot: Bool = true) -> String {
         var out = ""
         for header in headers { out += HeaderLine.fold(header.name, header.value) + "\r\n" }
         out += "\r\n"
         if let boundary {
-            out += "This is a multipart message in MIME format.\r\n"
+            // A preamble for readers without MIME support, on the outermost multipart only (RFC 2046 §5.1.1).
+            if isRoot { out += "This is a multipart message in MIME format.\r\n" }
             for child in children {
-                out += "\r\n--\(boundary)\r\n" + child.serialized()
+                out += "\r\n--\(boundary)\r\n" + child.serialized(isRoot: false)
             }
             out += "\r\n--\(boundary)--\r\n"
         } else {
