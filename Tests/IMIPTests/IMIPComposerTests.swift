@@ -138,6 +138,15 @@ import Testing
         #expect(parts.html.contains("Decide whether the calendar migration goes ahead this quarter.<br>Bring numbers.<br>"))
     }
 
+    @Test func untitledEvents() throws {
+        var calendar = Sample.calendar()
+        calendar.components[0].removeProperties(named: "SUMMARY")
+        #expect(Dissected(try Sample.compose(Sample.request(calendar, language: "es"))).subject == "Invitación: (sin título)")
+        let parts = Dissected(try Sample.compose(Sample.request(calendar)))
+        #expect(parts.subject == "Invitation: (no title)")
+        #expect(parts.plain.contains("(no title)\n==========\n"))
+    }
+
     @Test func largeMeetingsListTheFirstAttendees() throws {
         var calendar = Sample.calendar()
         for index in 0..<40 {

@@ -38,7 +38,7 @@ enum BundledTemplates {
 {{/isRefresh}}
 
 {{summary}}
-==========
+{{summaryUnderline}}
 
 {{#changes}}
 Änderungen:
@@ -227,7 +227,7 @@ Gesendet von {{productName}} im Auftrag von {{originatorName}} &lt;{{originatorE
 {{/isRefresh}}
 
 {{summary}}
-==========
+{{summaryUnderline}}
 
 {{#changes}}
 What changed:
@@ -416,7 +416,7 @@ Sent by {{productName}} on behalf of {{originatorName}} &lt;{{originatorEmail}}&
 {{/isRefresh}}
 
 {{summary}}
-==========
+{{summaryUnderline}}
 
 {{#changes}}
 Cambios:
@@ -605,7 +605,7 @@ Enviado por {{productName}} en nombre de {{originatorName}} &lt;{{originatorEmai
 {{/isRefresh}}
 
 {{summary}}
-==========
+{{summaryUnderline}}
 
 {{#changes}}
 Modifications :

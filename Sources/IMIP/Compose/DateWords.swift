@@ -13,6 +13,8 @@ struct DateWords: Sendable {
     var twelveHour: Bool
     /// The language code these tables belong to.
     var language: String
+    /// What an event without SUMMARY is called.
+    var untitled: String
 
     /// Tables for `language` (a primary subtag); English for unknown languages.
     static func forLanguage(_ language: String) -> DateWords {
@@ -21,22 +23,22 @@ struct DateWords: Sendable {
             return DateWords(
                 weekdays: ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
                 months: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-                    "November", "Dezember"], twelveHour: false, language: "de")
+                    "November", "Dezember"], twelveHour: false, language: "de", untitled: "(ohne Titel)")
         case "fr":
             return DateWords(
                 weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
                 months: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-                    "novembre", "décembre"], twelveHour: false, language: "fr")
+                    "novembre", "décembre"], twelveHour: false, language: "fr", untitled: "(sans titre)")
         case "es":
             return DateWords(
                 weekdays: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
                 months: ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-                    "octubre", "noviembre", "diciembre"], twelveHour: false, language: "es")
+                    "octubre", "noviembre", "diciembre"], twelveHour: false, language: "es", untitled: "(sin título)")
         default:
             return DateWords(
                 weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
                 months: ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                    "October", "November", "December"], twelveHour: true, language: "en")
+                    "October", "November", "December"], twelveHour: true, language: "en", untitled: "(no title)")
         }
     }
 

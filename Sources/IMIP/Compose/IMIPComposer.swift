@@ -41,7 +41,7 @@ public struct IMIPComposer: Sendable {
         let language = templates.language(for: outgoing.recipientLanguage, fallback: configuration.defaultLanguage)
         let words = DateWords.forLanguage(String(language.split(separator: "-").first ?? "en"))
         let zone = displayZone(for: outgoing, calendar: calendar)
-        let untitled = "(\(outgoing.method == .reply ? "–" : "…"))"
+        let untitled = words.untitled
         guard let details = EventDetails(calendar: calendar, words: words, displayZone: zone, untitled: untitled) else {
             throw IMIPError.noComponent
         }

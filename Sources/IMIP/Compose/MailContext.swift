@@ -25,6 +25,7 @@ enum MailContext {
         context["method"] = method.rawValue
 
         context["summary"] = details.summary
+        context["summaryUnderline"] = String(repeating: "=", count: max(3, min(details.summary.count, 72)))
         put(&context, "location", details.location)
         put(&context, "description", details.description)
         put(&context, "descriptionLines", details.description.map { lines($0) })
