@@ -81,6 +81,10 @@ import Testing
         #expect(throws: IMIPError.senderMismatch(sender: "grace@evil.example", expected: ["grace@example.net"])) {
             try Self.receive("spoofed-reply")
         }
+        // Sender and Reply-To claim the attendee, but only From is checked.
+        let spoofed = MIMEEntity(parsing: try Self.fixture("spoofed-reply"))
+        #expect(spoofed.header("Sender") == "grace@example.net")
+        #expect(spoofed.header("Reply-To") == "grace@example.net")
         #expect(throws: IMIPError.senderMismatch(sender: "mallory@evil.example", expected: ["olivia@gmail.example"])) {
             try Self.receive("spoofed-request")
         }
@@ -117,6 +121,7 @@ import Testing
         let incoming = try IMIPReceiver(trustedSenders: ["mailto:Calendar@Example.org"]).receive(Array(mail.message.utf8))
         #expect(incoming.method == .request)
         #expect(incoming.speaksFor == "frank@example.net")
+        #expect(incoming.replyTo == MailAddress("frank@example.net", name: "Frank Foster"))
         #expect(incoming.uid == "adfe35a6-21c2-4c1d-9639-d1a1bfed4d87")
     }
 
@@ -149,6 +154,8 @@ import Testing
         #expect(incoming.method == .reply)
         #expect(incoming.sequence == 5)
         #expect(incoming.recipients.map(\.address) == ["frank@example.net", "other@example.org", "cc@example.org"])
+        #expect(incoming.replyTo == nil)
+        #expect(incoming.senderHeader == nil)
         // Without any METHOD it is not an iTIP message.
         #expect(throws: IMIPError.noITIPPart) {
             try IMIPReceiver().receive(Array(mail.replacingOccurrences(of: "; method=\"REPLY\"", with: "").utf8))

@@ -10,8 +10,12 @@ public struct IMIPIncoming: Sendable {
     public var uid: String
     /// SEQUENCE of the first component (0 when absent).
     public var sequence: Int
-    /// The From mailbox.
+    /// The From mailbox: the one checked against the calendar.
     public var sender: MailAddress
+    /// The Sender header's mailbox, if any (informational: nobody authenticates it).
+    public var senderHeader: MailAddress?
+    /// The Reply-To mailbox, if any (informational).
+    public var replyTo: MailAddress?
     /// The calendar user the message speaks for: the replying attendee or the organizer (bare address).
     public var speaksFor: String
     /// The ORGANIZER address, when the calendar has one.

@@ -52,7 +52,9 @@ public struct IMIPReceiver: Sendable {
             trusted: trustedSenders.contains(sender.address.lowercased()))
         return IMIPIncoming(
             method: method, calendar: calendar, uid: uid,
-            sequence: Int(first[raw: "SEQUENCE"]?.trimmingSpaces ?? "") ?? 0, sender: sender, speaksFor: speaksFor,
+            sequence: Int(first[raw: "SEQUENCE"]?.trimmingSpaces ?? "") ?? 0, sender: sender,
+            senderHeader: message.header("Sender").flatMap { AddressList.parse($0).first },
+            replyTo: message.header("Reply-To").flatMap { AddressList.parse($0).first }, speaksFor: speaksFor,
             organizer: organizer.map { MailAddress.bareAddress($0.rawValue) },
             recipients: message.headers.filter { ["to", "cc"].contains($0.name.lowercased()) }.flatMap { AddressList.parse($0.value) },
             messageID: message.header("Message-ID"),
