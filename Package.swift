@@ -61,6 +61,6 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "CalDAVTests", dependencies: ["CalDAV", "Storage", "ICalendar", "DAVXML"]),
         .testTarget(name: "MariaDBStoreTests", dependencies: ["MariaDBStore", "Storage"]),
-        .testTarget(name: "IMIPTests", dependencies: ["IMIP", "ICalendar", "ITIP"]),
+        .testTarget(name: "IMIPTests", dependencies: ["IMIP", "ICalendar", "ITIP"], resources: [.copy("Fixtures")]),
     ]
 )
