@@ -46,10 +46,8 @@ public struct FreeBusyBuilder: Sendable {
             for property in freeBusy.properties(named: "FREEBUSY") {
                 let type = FreeBusyType(parameter: property[parameter: "FBTYPE"])
                 guard type != .free else { continue }
-                for case .period(let from, let to, let duration) in RecurValueText.list(of: property) {
-                    let s = resolver.utcSeconds(from)
-                    let e = to.map { resolver.utcSeconds($0) } ?? resolver.recurUTC(from, plus: duration ?? .zero)
-                    add(s, e, type)
+                for period in property.periodValues {
+                    add(resolver.utcSeconds(period.start), period.endUTC(resolver), type)
                 }
             }
         }
