@@ -158,9 +158,10 @@ extension RecurrenceSet {
                     finished = true
                     return nil
                 }
-                if excludedUTC.contains(recurrenceID) || overridden.contains(recurrenceID) { continue }
+                if !excludedUTC.isEmpty && excludedUTC.contains(recurrenceID) { continue }
+                if !overridden.isEmpty && overridden.contains(recurrenceID) { continue }
                 if !excludedDays.isEmpty && excludedDays.contains(local.daysSinceEpoch) { continue }
-                var span = explicitEnd.map { (start: recurrenceID, end: $0) } ?? timing.span(startingAt: local)
+                var span = explicitEnd.map { (start: recurrenceID, end: $0) } ?? timing.span(startingAt: local, utc: recurrenceID)
                 var component = master
                 var isOverride = false
                 if let future = futureRanges.last(where: { $0.recurrenceID < recurrenceID }) {
@@ -170,7 +171,8 @@ extension RecurrenceSet {
                 }
                 guard span.start < (range.end ?? .max) && span.end >= (range.start ?? .min) else { continue }
                 return Instance(
-                    recurrenceID: recurrenceID, recurrenceIDValue: Self.value(recurrenceID, like: timing.anchor, in: timing.zone),
+                    recurrenceID: recurrenceID, recurrenceIDValue: timing.anchor.zone == .utc
+                        ? .utc(recurrenceID) : ICalDateTime(local: local, isDateOnly: timing.anchor.isDateOnly, zone: timing.anchor.zone),
                     start: span.start, end: span.end, isDateOnly: timing.anchor.isDateOnly, component: component,
                     isOverride: isOverride)
             }
