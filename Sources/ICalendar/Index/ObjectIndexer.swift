@@ -73,8 +73,3 @@ public enum ObjectIndexer {
         return index
     }
 }
-
-extension RecurrenceSet.Instances {
-    /// Whether every override instance has been returned (the series comes next).
-    var isPastOverrides: Bool { overrideIndex >= overrideInstances.count }
-}

@@ -138,6 +138,9 @@ extension RecurrenceSet {
             }
         }
 
+        /// Whether every override instance has been returned (the series comes next).
+        var isPastOverrides: Bool { overrideIndex >= overrideInstances.count }
+
         /// The RECURRENCE-ID value for a UTC instant, in the anchor's form.
         static func value(_ utc: Int64, like anchor: ICalDateTime, in zone: ICalTimeZone) -> ICalDateTime {
             if anchor.zone == .utc { return .utc(utc) }
