@@ -162,3 +162,73 @@ import Testing
         #expect(starts(cal) == ["20270216T013000Z"])
     }
 }
+
+@Suite struct RecurrenceExpansionTests {
+    let r = TimeZoneResolver(calendar: nil)
+
+    @Test func expandedComponentsAreStandAlone() {
+        let cal = ics("""
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            UID:e
+            DTSTART;TZID=Europe/Berlin:20270327T090000
+            DTEND;TZID=Europe/Berlin:20270327T100000
+            RRULE:FREQ=DAILY;COUNT=3
+            EXDATE;TZID=Europe/Berlin:20270329T090000
+            SUMMARY:standup
+            END:VEVENT
+            END:VCALENDAR
+            """)
+        let set = RecurrenceSet(calendar: cal, componentName: "VEVENT")
+        let expanded = set.instances(resolver: r).map { $0.expandedComponent() }
+        #expect(expanded.map { $0[raw: "RECURRENCE-ID"] ?? "" } == ["20270327T080000Z", "20270328T070000Z"])
+        #expect(expanded.map { $0[raw: "DTSTART"] ?? "" } == ["20270327T080000Z", "20270328T070000Z"])
+        #expect(expanded.map { $0[raw: "DTEND"] ?? "" } == ["20270327T090000Z", "20270328T080000Z"])
+        #expect(expanded.allSatisfy { $0.property("RRULE") == nil && $0.property("EXDATE") == nil })
+        #expect(expanded.allSatisfy { $0.property("DTSTART")?.tzid == nil && $0[raw: "SUMMARY"] == "standup" })
+    }
+
+    @Test func allDayStaysDate() {
+        let cal = ics("""
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            UID:d
+            DTSTART;VALUE=DATE:20270313
+            DTEND;VALUE=DATE:20270314
+            RRULE:FREQ=DAILY;COUNT=2
+            END:VEVENT
+            END:VCALENDAR
+            """)
+        let ny = TimeZoneResolver(calendar: nil, floatingZone: ICalTimeZone.named("America/New_York")!)
+        let expanded = RecurrenceSet(calendar: cal, componentName: "VEVENT").instances(resolver: ny).map { $0.expandedComponent() }
+        #expect(expanded.map { $0[raw: "DTSTART"] ?? "" } == ["20270313", "20270314"])
+        #expect(expanded.map { $0[raw: "DTEND"] ?? "" } == ["20270314", "20270315"])
+        #expect(expanded.map { $0[raw: "RECURRENCE-ID"] ?? "" } == ["20270313", "20270314"])
+        #expect(expanded[0].property("DTSTART")?.valueType == "DATE")
+    }
+
+    @Test func hasInstance() {
+        let cal = ics("""
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            UID:h
+            DTSTART:20270101T090000Z
+            RRULE:FREQ=WEEKLY;COUNT=10
+            EXDATE:20270108T090000Z
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:h
+            RECURRENCE-ID:20270115T090000Z
+            DTSTART:20280115T090000Z
+            END:VEVENT
+            END:VCALENDAR
+            """)
+        let set = RecurrenceSet(calendar: cal, componentName: "VEVENT")
+        #expect(set.hasInstance(recurrenceID: utc("20270101T090000Z"), resolver: r))
+        #expect(!set.hasInstance(recurrenceID: utc("20270108T090000Z"), resolver: r))
+        #expect(set.hasInstance(recurrenceID: utc("20270115T090000Z"), resolver: r))
+        #expect(set.hasInstance(recurrenceID: utc("20270305T090000Z"), resolver: r))
+        #expect(!set.hasInstance(recurrenceID: utc("20270312T090000Z"), resolver: r))
+        #expect(!set.hasInstance(recurrenceID: utc("20270102T090000Z"), resolver: r))
+    }
+}

@@ -71,7 +71,8 @@ extension RecurrenceSet {
                     overrideInstances.append(
                         Instance(
                             recurrenceID: ridUTC, recurrenceIDValue: ridValue, start: span.start, end: span.end,
-                            isDateOnly: own?.anchor.isDateOnly ?? rid.isDateOnly, component: override, isOverride: true))
+                            isDateOnly: own?.anchor.isDateOnly ?? rid.isDateOnly, component: override, isOverride: true,
+                            wallStart: own?.anchor.local ?? rid.local))
                 }
             }
             overrideInstances.sort { $0.start < $1.start }
@@ -87,7 +88,8 @@ extension RecurrenceSet {
                     overrideInstances.insert(
                         Instance(
                             recurrenceID: nil, recurrenceIDValue: nil, start: span.start, end: span.end,
-                            isDateOnly: timing.anchor.isDateOnly, component: master, isOverride: false),
+                            isDateOnly: timing.anchor.isDateOnly, component: master, isOverride: false,
+                            wallStart: timing.anchor.local),
                         at: 0)
                 }
                 finished = true
@@ -167,8 +169,10 @@ extension RecurrenceSet {
                 var span = explicitEnd.map { (start: recurrenceID, end: $0) } ?? timing.span(startingAt: local, utc: recurrenceID)
                 var component = master
                 var isOverride = false
+                var wallStart = local
                 if let future = futureRanges.last(where: { $0.recurrenceID < recurrenceID }) {
                     span = (span.start + future.shift, span.start + future.shift + future.length)
+                    wallStart = local.adding(seconds: future.shift)
                     component = future.component
                     isOverride = true
                 }
@@ -177,7 +181,7 @@ extension RecurrenceSet {
                     recurrenceID: recurrenceID, recurrenceIDValue: timing.anchor.zone == .utc
                         ? .utc(recurrenceID) : ICalDateTime(local: local, isDateOnly: timing.anchor.isDateOnly, zone: timing.anchor.zone),
                     start: span.start, end: span.end, isDateOnly: timing.anchor.isDateOnly, component: component,
-                    isOverride: isOverride)
+                    isOverride: isOverride, wallStart: wallStart)
             }
             finished = true
             return nil

@@ -23,6 +23,8 @@ public struct RecurrenceSet: Hashable, Sendable {
         public var component: ICalComponent
         /// Whether `component` is an override (including one reached through RANGE=THISANDFUTURE).
         public var isOverride: Bool
+        /// The start as wall-clock time in the anchor's zone (the date of an all-day instance).
+        var wallStart: LocalDateTime
     }
 
     /// Creates a set from a master and its overrides.
