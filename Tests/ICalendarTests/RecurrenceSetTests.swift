@@ -232,3 +232,44 @@ import Testing
         #expect(!set.hasInstance(recurrenceID: utc("20270102T090000Z"), resolver: r))
     }
 }
+
+@Suite struct RecurrenceSetEdgeTests {
+    let r = TimeZoneResolver(calendar: nil)
+
+    @Test func twoThisAndFutureOverridesAndTwoRules() {
+        let cal = ics("""
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            UID:t2
+            DTSTART:20270104T090000Z
+            DURATION:PT1H
+            RRULE:FREQ=DAILY;COUNT=6
+            RRULE:FREQ=WEEKLY;COUNT=2;BYDAY=SU
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:t2
+            RECURRENCE-ID;RANGE=THISANDFUTURE:20270105T090000Z
+            DTSTART:20270105T100000Z
+            DURATION:PT1H
+            SUMMARY:one hour later
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:t2
+            RECURRENCE-ID;RANGE=THISANDFUTURE:20270107T090000Z
+            DTSTART:20270107T110000Z
+            DURATION:PT30M
+            SUMMARY:two hours later
+            END:VEVENT
+            END:VCALENDAR
+            """)
+        let got = RecurrenceSet(calendar: cal, componentName: "VEVENT").instances(resolver: r)
+            .sorted { $0.start < $1.start }
+        #expect(
+            got.map { utcText($0.start) } == [
+                "20270104T090000Z", "20270105T100000Z", "20270106T100000Z", "20270107T110000Z", "20270108T110000Z",
+                "20270109T110000Z", "20270110T110000Z",
+            ])
+        #expect(got.map { $0.component[raw: "SUMMARY"] ?? "" } == ["", "one hour later", "one hour later", "two hours later", "two hours later", "two hours later", "two hours later"])
+        #expect(got.last?.end == utc("20270110T113000Z"))
+    }
+}

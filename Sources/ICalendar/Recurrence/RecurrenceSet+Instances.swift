@@ -170,7 +170,7 @@ extension RecurrenceSet {
                 var component = master
                 var isOverride = false
                 var wallStart = local
-                if let future = futureRanges.last(where: { $0.recurrenceID < recurrenceID }) {
+                if !futureRanges.isEmpty, let future = futureRange(before: recurrenceID) {
                     span = (span.start + future.shift, span.start + future.shift + future.length)
                     wallStart = local.adding(seconds: future.shift)
                     component = future.component
@@ -185,6 +185,17 @@ extension RecurrenceSet {
             }
             finished = true
             return nil
+        }
+
+        /// The THISANDFUTURE override with the latest RECURRENCE-ID before `recurrenceID` (binary search).
+        func futureRange(before recurrenceID: Int64) -> FutureRange? {
+            var lo = 0
+            var hi = futureRanges.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if futureRanges[mid].recurrenceID < recurrenceID { lo = mid + 1 } else { hi = mid }
+            }
+            return lo > 0 ? futureRanges[lo - 1] : nil
         }
 
         mutating func popEarliest() -> (Int64, LocalDateTime, Int64?)? {
