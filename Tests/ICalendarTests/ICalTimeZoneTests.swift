@@ -147,6 +147,49 @@ struct ICalTimeZoneTests {
         #expect(ICalTimeZone.named("") == nil)
     }
 
+    @Test func extremeInstantsAndOddRulesDoNotTrap() throws {
+        let zones = [
+            try #require(ICalTimeZone.named("America/New_York")), try Self.vtimezone("lord-howe", "Australia/Lord_Howe"),
+            try Self.vtimezone("old-style-vtimezone", "/softwarestudio.org/Olson_20011030_5/America/New_York"),
+        ]
+        for zone in zones {
+            for t in [Int64.min, Int64.max, Int64.max - 10, -62_135_596_800, 253_402_300_799] {
+                _ = zone.offset(atUTC: t)
+                _ = zone.local(atUTC: t)
+            }
+            _ = zone.utcSeconds(forLocal: LocalDateTime(year: 9999, month: 12, day: 31, hour: 23, minute: 59))
+            _ = zone.utcSeconds(forLocal: LocalDateTime(year: 1, month: 1, day: 1))
+        }
+        let odd = """
+            BEGIN:VTIMEZONE\r
+            TZID:Odd\r
+            BEGIN:DAYLIGHT\r
+            DTSTART:20000402T020000\r
+            TZOFFSETFROM:+0100\r
+            TZOFFSETTO:+0200\r
+            RRULE:FREQ=YEARLY;INTERVAL=99999999999;COUNT=99999999999999;BYDAY=9SU,-9MO,XX,;BYMONTHDAY=0,40\r
+            END:DAYLIGHT\r
+            BEGIN:STANDARD\r
+            DTSTART:20001029T030000\r
+            TZOFFSETFROM:+0200\r
+            TZOFFSETTO:+0100\r
+            RRULE:FREQ=YEARLY;INTERVAL=3;BYMONTH=10;BYDAY=-1SU\r
+            END:STANDARD\r
+            END:VTIMEZONE\r
+
+            """
+        let zone = try #require(ICalTimeZone.from(vtimezoneText: odd))
+        #expect(zone.offset(atUTC: utc(2000, 6, 1)) == 7200)
+        #expect(zone.offset(atUTC: utc(2001, 6, 1)) == 3600)  // standard since Oct 2000, daylight never again
+        _ = zone.utcSeconds(forLocal: wall(2026, 3, 29, 2, 30))
+        // STANDARD has INTERVAL=3 from 2000: fires 2000, 2003, 2006 … and not in 2004/2005.
+        let stepped = try #require(ICalTimeZone.from(vtimezoneText: odd.replacingOccurrences(of: "INTERVAL=99999999999;COUNT=99999999999999;BYDAY=9SU,-9MO,XX,;BYMONTHDAY=0,40", with: "BYMONTH=4;BYDAY=1SU")))
+        #expect(stepped.offset(atUTC: utc(2003, 12, 1)) == 3600)
+        #expect(stepped.offset(atUTC: utc(2004, 12, 1)) == 7200)  // no STANDARD onset in 2004 or 2005
+        #expect(stepped.offset(atUTC: utc(2005, 12, 1)) == 7200)
+        #expect(stepped.offset(atUTC: utc(2006, 12, 1)) == 3600)
+    }
+
     @Test func selfTestPasses() {
         #expect(ICalTimeZone.selfTest())
     }
@@ -170,5 +213,46 @@ struct ICalTimeZoneTests {
         #expect(zone.offset(atUTC: utc(2026, 6, 1)) == 19_800)
         #expect(ICalTimeZone.from(vtimezone: ICalComponent("VTIMEZONE")) == nil)
         #expect(ICalTimeZone.from(vtimezoneText: "garbage") == nil)
+    }
+}
+
+struct VTimeZoneWritingTests {
+    @Test(arguments: ["America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Tokyo", "Eastern Standard Time"])
+    func writtenVTimeZoneAgreesWithIANA(name: String) throws {
+        let component = try #require(ICalTimeZone.vtimezone(named: name, covering: 2020...2030))
+        #expect(component[raw: "TZID"] == name)
+        // Written, parsed back, and evaluated by the VTIMEZONE code path.
+        let text = ICalComponent("VCALENDAR", components: [component]).serialized()
+        let fromText = try #require(ICalTimeZone.from(vtimezoneText: text))
+        let reference = try #require(ICalTimeZone.named(name))
+        var t = utc(2020, 1, 1, 0, 30)
+        while t < utc(2031, 1, 1) {
+            #expect(fromText.offset(atUTC: t) == reference.offset(atUTC: t), "\(name) at \(t)")
+            t += 5 * 86_400 + 3 * 3600 + 7
+        }
+    }
+
+    @Test func unknownNameHasNoVTimeZone() {
+        #expect(ICalTimeZone.vtimezone(named: "Nowhere/Special", covering: 2020...2021) == nil)
+    }
+}
+
+struct YearlyRuleTests {
+    @Test(arguments: ["BYMONTH=3;BYDAY=2SU", "BYMONTH=10;BYDAY=-1SU", "BYMONTH=2;BYDAY=5MO", "BYMONTH=4;BYDAY=-5FR", "BYDAY=1SA"])
+    func fastPathMatchesGeneralEvaluation(shape: String) throws {
+        let rule = try #require(YearlyRule(parsing: "FREQ=YEARLY;" + shape))
+        let start = LocalDateTime(year: 1970, month: 6, day: 1, hour: 2)
+        for year in 1970...2100 {
+            let fast = try #require(rule.simpleOnset(year: year, start: start))
+            #expect(fast.map { [$0] } ?? [] == rule.candidates(year: year, start: start), "\(shape) \(year)")
+        }
+    }
+
+    @Test func candidatesForOldStyleMonthDayRanges() throws {
+        let rule = try #require(YearlyRule(parsing: "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=8,9,10,11,12,13,14;BYDAY=SU"))
+        let start = LocalDateTime(year: 2007, month: 3, day: 11, hour: 2)
+        #expect(rule.simpleOnset(year: 2026, start: start) == nil)
+        #expect(rule.candidates(year: 2026, start: start) == [LocalDateTime(year: 2026, month: 3, day: 8, hour: 2)])
+        #expect(YearlyRule(parsing: "FREQ=MONTHLY;BYDAY=1SU") == nil)
     }
 }

@@ -25,13 +25,13 @@ struct YearlyRule: Hashable, Sendable {
             let value = part[part.index(after: eq)...]
             switch key {
             case "FREQ": yearly = value.uppercased() == "YEARLY"
-            case "INTERVAL": interval = max(1, Int(value) ?? 1)
+            case "INTERVAL": interval = min(max(1, Int(value) ?? 1), 1000)
             case "BYMONTH": months = value.split(separator: ",").compactMap { Int($0) }.filter { (1...12).contains($0) }
             case "BYMONTHDAY":
                 byMonthDay = value.split(separator: ",").compactMap { Int($0) }.filter { $0 != 0 && abs($0) <= 31 }
             case "BYDAY": byDay = value.split(separator: ",").compactMap(YearlyRule.weekdayNum)
             case "UNTIL": until = ICalDateTime(parsing: value)
-            case "COUNT": count = Int(value).map { max(0, $0) }
+            case "COUNT": count = Int(value).map { min(max(0, $0), 100_000) }
             default: continue
             }
         }
@@ -48,6 +48,25 @@ struct YearlyRule: Hashable, Sendable {
         let ordinal = number.isEmpty ? 0 : Int(number.hasPrefix("+") ? number.dropFirst() : number) ?? 0
         guard abs(ordinal) <= 5 else { return nil }
         return WeekdayNum(ordinal: ordinal, weekday: index + 1)
+    }
+
+    /// The single onset in `year` for the common shape `BYMONTH=m;BYDAY=±nDD`
+    /// (computed without allocating); nil when the rule has another shape.
+    func simpleOnset(year: Int, start: LocalDateTime) -> LocalDateTime?? {
+        guard months.count <= 1, byDay.count == 1, byMonthDay.isEmpty, byDay[0].ordinal != 0 else { return nil }
+        let month = months.first ?? start.month
+        let entry = byDay[0]
+        let length = LocalDateTime.daysInMonth(year, month)
+        let firstWeekday = LocalDateTime(year: year, month: month, day: 1).weekday
+        let first = (entry.weekday - firstWeekday + 7) % 7 + 1
+        let day: Int
+        if entry.ordinal > 0 {
+            day = first + (entry.ordinal - 1) * 7
+        } else {
+            day = first + ((length - first) / 7) * 7 + (entry.ordinal + 1) * 7
+        }
+        guard day >= 1, day <= length else { return .some(nil) }
+        return .some(LocalDateTime(year: year, month: month, day: day, hour: start.hour, minute: start.minute, second: start.second))
     }
 
     /// The onsets (wall-clock, as DTSTART is written) in `year`, sorted, before
