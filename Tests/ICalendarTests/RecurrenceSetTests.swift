@@ -273,3 +273,45 @@ import Testing
         #expect(got.last?.end == utc("20270110T113000Z"))
     }
 }
+
+@Suite struct RecurrenceSetLenienceTests {
+    let r = TimeZoneResolver(calendar: nil)
+
+    @Test func dateRecurrenceIDAgainstDateTimeMasterStillReplaces() {
+        let cal = ics("""
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            UID:l
+            DTSTART:20270104T090000Z
+            DURATION:PT1H
+            RRULE:FREQ=DAILY;COUNT=3
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:l
+            RECURRENCE-ID;VALUE=DATE:20270105
+            DTSTART:20270105T150000Z
+            DURATION:PT1H
+            END:VEVENT
+            END:VCALENDAR
+            """)
+        let (all, truncation) = RecurrenceSet(calendar: cal, componentName: "VEVENT").sortedInstances(resolver: r)
+        #expect(truncation == nil)
+        #expect(all.map { utcText($0.start) } == ["20270104T090000Z", "20270105T150000Z", "20270106T090000Z"])
+    }
+
+    @Test func sortedInstancesReportTruncation() {
+        let cal = ics("""
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            UID:m
+            DTSTART:20270104T090000Z
+            RRULE:FREQ=MINUTELY
+            END:VEVENT
+            END:VCALENDAR
+            """)
+        let (all, truncation) = RecurrenceSet(calendar: cal, componentName: "VEVENT")
+            .sortedInstances(resolver: r, limits: RecurrenceLimits(maxInstances: 100))
+        #expect(all.count == 100)
+        #expect(truncation == .instanceLimit)
+    }
+}

@@ -25,6 +25,8 @@ extension RecurrenceSet {
         var excludedUTC: Set<Int64> = []
         var excludedDays: Set<Int> = []
         var overridden: Set<Int64> = []
+        /// Dates of DATE-valued RECURRENCE-IDs against a DATE-TIME master (a common client mistake).
+        var overriddenDays: Set<Int> = []
         var futureRanges: [FutureRange] = []
         var overrideInstances: [Instance] = []
         var overrideIndex = 0
@@ -58,7 +60,10 @@ extension RecurrenceSet {
                 } else {
                     span = (ridUTC, ridUTC + masterLength)
                 }
-                if timing != nil { overridden.insert(ridUTC) }
+                if let timing {
+                    overridden.insert(ridUTC)
+                    if rid.isDateOnly && !timing.anchor.isDateOnly { overriddenDays.insert(rid.local.daysSinceEpoch) }
+                }
                 if ridProperty[parameter: "RANGE"]?.uppercased() == "THISANDFUTURE" {
                     let shift = span.start - ridUTC
                     futureRanges.append(
@@ -165,6 +170,7 @@ extension RecurrenceSet {
                 }
                 if !excludedUTC.isEmpty && excludedUTC.contains(recurrenceID) { continue }
                 if !overridden.isEmpty && overridden.contains(recurrenceID) { continue }
+                if !overriddenDays.isEmpty && overriddenDays.contains(local.daysSinceEpoch) { continue }
                 if !excludedDays.isEmpty && excludedDays.contains(local.daysSinceEpoch) { continue }
                 var span = explicitEnd.map { (start: recurrenceID, end: $0) } ?? timing.span(startingAt: local, utc: recurrenceID)
                 var component = master
