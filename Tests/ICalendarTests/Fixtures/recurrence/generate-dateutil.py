@@ -5,12 +5,15 @@ Each line: DTSTART (floating, YYYYMMDDTHHMMSS) TAB RRULE TAB comma-separated
 first instances, DTSTART itself left out (dateutil only yields DTSTART when
 it matches the rule; RFC 5545 always counts it). Run from this folder:
     python3 generate-dateutil.py > dateutil-cross.tsv
+    python3 generate-dateutil.py hard > dateutil-cross-hard.tsv   (more BYWEEKNO/BYYEARDAY/BYSETPOS)
 """
 import random, signal, itertools
 from datetime import datetime
 from dateutil.rrule import rrulestr
 
-random.seed(20271)
+import sys
+HARD = len(sys.argv) > 1 and sys.argv[1] == "hard"
+random.seed(20272 if HARD else 20271)
 DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 TAKE = 30
 
@@ -33,14 +36,14 @@ def rule():
     if random.random() < 0.4:
         parts.append("INTERVAL=%d" % random.randint(2, 4))
     ordinals = freq in ("MONTHLY", "YEARLY")
-    byweekno = freq == "YEARLY" and random.random() < 0.2
+    byweekno = freq == "YEARLY" and random.random() < (0.6 if HARD else 0.2)
     if random.random() < 0.35:
         parts.append("BYMONTH=" + ",".join(map(str, pick(1, 12, random.randint(1, 3)))))
     if byweekno:
         parts.append("BYWEEKNO=" + ",".join(map(str, pick(1, 53, random.randint(1, 2), signed=True))))
     if random.random() < 0.3 and freq != "WEEKLY":
         parts.append("BYMONTHDAY=" + ",".join(map(str, pick(1, 31, random.randint(1, 3), signed=True))))
-    if random.random() < 0.15 and freq in ("YEARLY", "HOURLY", "MINUTELY"):
+    if random.random() < (0.4 if HARD else 0.15) and freq in ("YEARLY", "HOURLY", "MINUTELY"):
         parts.append("BYYEARDAY=" + ",".join(map(str, pick(1, 366, random.randint(1, 3), signed=True))))
     if byweekno or random.random() < 0.5:
         days = []
@@ -59,7 +62,7 @@ def rule():
         parts.append("BYMINUTE=" + ",".join(map(str, pick(0, 59, random.randint(1, 2), nonzero=False))))
     if random.random() < 0.15:
         parts.append("BYSECOND=" + ",".join(map(str, pick(0, 59, random.randint(1, 2), nonzero=False))))
-    if random.random() < 0.25:
+    if random.random() < (0.6 if HARD else 0.25):
         parts.append("BYSETPOS=" + ",".join(map(str, pick(1, 4, random.randint(1, 2), signed=True))))
     if random.random() < 0.3:
         parts.append("WKST=" + random.choice(DAYS))
@@ -76,7 +79,7 @@ def on_alarm(signum, frame):
 
 signal.signal(signal.SIGALRM, on_alarm)
 written = 0
-while written < 400:
+while written < (150 if HARD else 400):
     text = rule()
     start = datetime(random.randint(1995, 2030), random.randint(1, 12), random.randint(1, 28),
                      random.randint(0, 23), random.choice([0, 15, 30, 45]), random.choice([0, 0, 0, 20]))
