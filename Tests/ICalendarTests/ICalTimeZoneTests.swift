@@ -114,6 +114,10 @@ struct ICalTimeZoneTests {
         ("/softwarestudio.org/Olson_20011030_5/America/New_York", "America/New_York"),
         ("(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", "Europe/Berlin"),
         ("(UTC-05:00) Eastern Time (US & Canada)", "America/New_York"),
+        ("tzone://Microsoft/Utc", "UTC"),
+        ("tzone://Microsoft/Eastern Standard Time", "America/New_York"),
+        ("US/Eastern", "America/New_York"),
+        (" Europe/Berlin ", "Europe/Berlin"),
     ]
 
     @Test func windowsAndVendorNames() throws {
