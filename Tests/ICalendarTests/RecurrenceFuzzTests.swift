@@ -20,7 +20,8 @@ import Testing
         var g = Generator(state: 5545)
         let freqs = ["SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"]
         let days = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
-        for _ in 0..<600 {
+        var failures: [String] = []
+        for _ in 0..<400 {
             var parts = ["FREQ=" + freqs[g.int(0...6)]]
             func list(_ name: String, _ range: ClosedRange<Int>, signed: Bool) {
                 guard g.chance(35) else { return }
@@ -48,7 +49,7 @@ import Testing
             }
             if g.chance(20) { parts.append("WKST=" + days[g.int(0...6)]) }
             guard let rule = try? RecurrenceRule(parsing: parts.joined(separator: ";")) else { continue }
-            #expect(try RecurrenceRule(parsing: rule.text) == rule)
+            if (try? RecurrenceRule(parsing: rule.text)) != rule { failures.append("round trip of \(rule.text)") }
             let start = LocalDateTime(
                 year: g.int(1990...2040), month: g.int(1...12), day: g.int(1...28), hour: g.int(0...23),
                 minute: g.int(0...59), second: g.int(0...59))
@@ -58,14 +59,14 @@ import Testing
             var previous: LocalDateTime?
             var n = 0
             while let next = it.next() {
-                #expect(next.isValid, "\(rule.text) from \(start)")
-                if let previous { #expect(previous < next, "\(rule.text) from \(start)") }
+                if !next.isValid || (previous.map { !($0 < next) } ?? false) { failures.append("\(rule.text) from \(start)") }
                 previous = next
                 n += 1
                 if n > 200 { break }
             }
-            #expect(n <= 200)
+            if n > 200 { failures.append("limit ignored by \(rule.text)") }
         }
+        #expect(failures == [])
     }
 
     @Test func garbageNeverTraps() {
