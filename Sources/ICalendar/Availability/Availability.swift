@@ -19,12 +19,12 @@ public struct Availability: Hashable, Sendable {
         if busyType == .free { busyType = .busyUnavailable }
         let p = component[raw: "PRIORITY"].flatMap { Int($0.recurTrimmed()) } ?? 0
         priority = (0...9).contains(p) ? p : 0
-        let startValue = component.property("DTSTART").flatMap { RecurValueText.dateTime(of: $0) }
+        let startValue = component.property("DTSTART")?.dateTimeValue
         start = startValue.map { resolver.utcSeconds($0) }
-        if let endValue = component.property("DTEND").flatMap({ RecurValueText.dateTime(of: $0) }) {
+        if let endValue = component.property("DTEND")?.dateTimeValue {
             end = resolver.utcSeconds(endValue)
-        } else if let startValue, let duration = component[raw: "DURATION"].flatMap({ RecurValueText.duration($0) }) {
-            end = resolver.recurUTC(startValue, plus: duration)
+        } else if let startValue, let duration = component.property("DURATION")?.durationValue {
+            end = duration.adding(to: startValue, resolver: resolver)
         } else {
             end = nil
         }

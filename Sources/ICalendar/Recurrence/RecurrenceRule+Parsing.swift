@@ -35,7 +35,7 @@ extension RecurrenceRule {
                 guard let n = Int(value), n >= 1 else { throw bad() }
                 rule.count = n
             case "UNTIL":
-                guard let until = RecurValueText.dateTime(value) else { throw bad() }
+                guard let until = ICalDateTime(parsing: value) else { throw bad() }
                 rule.until = until
             case "BYSECOND": rule.bySecond = try ints(0...60, nonZero: false)
             case "BYMINUTE": rule.byMinute = try ints(0...59, nonZero: false)
@@ -76,6 +76,26 @@ extension RecurrenceRule {
         if rule.count != nil && rule.until != nil { throw .countAndUntil }
         rule.frequency = frequency
         self = rule
+    }
+}
+
+extension RecurrenceRule {
+    /// Checks the "MUST NOT" combinations of RFC 5545 §3.3.10 that parsing tolerates (expansion copes with them).
+    ///
+    /// BYWEEKNO only with YEARLY; BYYEARDAY not with DAILY, WEEKLY or MONTHLY;
+    /// BYMONTHDAY not with WEEKLY; BYDAY ordinals only with MONTHLY or YEARLY,
+    /// and not with YEARLY plus BYWEEKNO.
+    public func validate() throws(RecurrenceRuleError) {
+        if !byWeekNo.isEmpty && frequency != .yearly { throw .partNotAllowed(part: "BYWEEKNO", frequency: frequency) }
+        if !byYearDay.isEmpty && [.daily, .weekly, .monthly].contains(frequency) {
+            throw .partNotAllowed(part: "BYYEARDAY", frequency: frequency)
+        }
+        if !byMonthDay.isEmpty && frequency == .weekly { throw .partNotAllowed(part: "BYMONTHDAY", frequency: frequency) }
+        if byDay.contains(where: { $0.ordinal != nil }) {
+            if !(frequency == .monthly || frequency == .yearly) || (frequency == .yearly && !byWeekNo.isEmpty) {
+                throw .partNotAllowed(part: "BYDAY", frequency: frequency)
+            }
+        }
     }
 }
 
