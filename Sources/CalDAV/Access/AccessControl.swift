@@ -63,6 +63,13 @@ extension CalDAVServer {
 
     /// Delegation of `owner`'s calendars to `user` through the proxy groups.
     private func proxyAccess(of user: AuthenticatedUser, to owner: String) throws -> ProxyAccess {
+        if let known = cache.proxyAccess[owner] { return known }
+        let access = try lookUpProxyAccess(of: user, to: owner)
+        cache.proxyAccess[owner] = access
+        return access
+    }
+
+    private func lookUpProxyAccess(of user: AuthenticatedUser, to owner: String) throws -> ProxyAccess {
         guard let principal = try store.principal(uri: user.principalURI) else { return .none }
         var access = ProxyAccess.none
         for group in try store.memberships(of: principal.id) {

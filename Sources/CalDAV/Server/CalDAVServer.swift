@@ -1,3 +1,4 @@
+import DAVXML
 import Logging
 import Storage
 
@@ -17,6 +18,9 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
     let logger: Logger
     let urls: URLPath
     let authenticator: Authenticator
+    let propertyTable: PropertyTable<Store>
+    /// Lookups reused within one request (proxy memberships); cleared when a request starts.
+    let cache = RequestCache()
 
     /// Creates a server over `store`; `now` gives unix seconds, `makeID` a new lower-case UUID string.
     public init(
@@ -32,6 +36,7 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
         self.authenticator = Authenticator(
             realm: configuration.realm, secret: configuration.digestSecret,
             nonceLifetime: configuration.nonceLifetime)
+        self.propertyTable = PropertyTable.make()
     }
 
     /// Methods the engine implements, for OPTIONS and 405 answers.
@@ -44,6 +49,7 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
 
     /// Answers one request; never throws, every failure becomes a status.
     public func handle(_ request: DAVRequest) -> DAVResponse {
+        cache.clear()
         do {
             return try respond(request)
         } catch let error as DAVError {
@@ -56,6 +62,9 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
                 logger.error("storage failure", metadata: ["error": "\(what)"])
                 return DAVError(503, nil, "storage unavailable").response(urls: urls)
             }
+        } catch let error as DAVXMLError {
+            if case .tooLarge = error { return DAVError(413, nil, "XML body too large").response(urls: urls) }
+            return DAVError.badRequest("bad XML body: \(error)").response(urls: urls)
         } catch {
             logger.error("unexpected error", metadata: ["error": "\(error)"])
             return DAVError(500, nil, "internal error").response(urls: urls)
