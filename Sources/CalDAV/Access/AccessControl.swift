@@ -61,6 +61,15 @@ extension CalDAVServer {
         }
     }
 
+    /// Dead properties are private to the owner of a space and their proxies, even where
+    /// others may read the live ones (sabre leaks them to any reader of a principal).
+    func mayReadDeadProperties(_ scope: PropertyScope) throws -> Bool {
+        guard scope.privileges.contains(.read) else { return false }
+        guard let owner = scope.path.ownerName else { return true }
+        if owner == scope.user.username { return true }
+        return try proxyAccess(of: scope.user, to: owner) != .none
+    }
+
     /// Delegation of `owner`'s calendars to `user` through the proxy groups.
     private func proxyAccess(of user: AuthenticatedUser, to owner: String) throws -> ProxyAccess {
         if let known = cache.proxyAccess[owner] { return known }

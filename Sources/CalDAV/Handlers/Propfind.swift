@@ -41,7 +41,7 @@ extension CalDAVServer {
         var found: [XMLElement] = []
         var missing: [XMLElement] = []
         var forbidden: [XMLElement] = []
-        let readable = scope.privileges.contains(.read)
+        let readable = try mayReadDeadProperties(scope)
         let deadElements = readable ? dead.compactMap(DeadPropertyCodec.element) : []
 
         func lookUp(_ name: PropertyName, reportMissing: Bool) throws {
