@@ -53,22 +53,33 @@ public struct ICalParser: Sendable {
         while i < n {
             let lineNumber = physicalLine
             var end = i
-            while end < n, buf[end] != 0x0A { end += 1 }
+            var carriageReturns = 0
+            while end < n {
+                let b = buf[end]
+                if b == 0x0A { break }
+                if b == 0x0D { carriageReturns += 1 }
+                end += 1
+            }
             var contentEnd = end
-            if contentEnd > i, buf[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            if contentEnd > i, buf[contentEnd - 1] == 0x0D {
+                contentEnd -= 1
+                carriageReturns -= 1
+            }
             var next = end + 1
             physicalLine += 1
-            if next < n, buf[next] == 0x20 || buf[next] == 0x09 {
-                // Folded: gather the continuation lines into one buffer.
+            let continues = next < n && (buf[next] == 0x20 || buf[next] == 0x09)
+            if continues || carriageReturns > 0 {
+                // Folded, or a stray CR inside the line (not allowed in content;
+                // dropped so that what we keep can always be written back).
                 folded.removeAll(keepingCapacity: true)
-                folded.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<contentEnd]))
+                appendWithoutCR(&folded, UnsafeBufferPointer(rebasing: buf[i..<contentEnd]))
                 while next < n, buf[next] == 0x20 || buf[next] == 0x09 {
                     let start = next + 1
                     var e = start
                     while e < n, buf[e] != 0x0A { e += 1 }
                     var ce = e
                     if ce > start, buf[ce - 1] == 0x0D { ce -= 1 }
-                    folded.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<ce]))
+                    appendWithoutCR(&folded, UnsafeBufferPointer(rebasing: buf[start..<ce]))
                     next = e + 1
                     physicalLine += 1
                 }
@@ -195,6 +206,15 @@ struct TreeBuilder {
         if !sawLine || roots.isEmpty { throw ICalError(.emptyInput, line: 0) }
         return roots
     }
+}
+
+@inline(__always)
+func appendWithoutCR(_ out: inout [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) {
+    if !bytes.contains(0x0D) {
+        out.append(contentsOf: bytes)
+        return
+    }
+    for b in bytes where b != 0x0D { out.append(b) }
 }
 
 @inline(__always)
