@@ -144,4 +144,30 @@ extension PropertyName {
     public static let allowedAttendeeSchedulingObjectChange = PropertyName(.calDAV, "allowed-attendee-scheduling-object-change")
     /// `CALDAV:initialize-calendar-collection`.
     public static let initializeCalendarCollection = PropertyName(.calDAV, "initialize-calendar-collection")
+    /// `CALDAV:response` (schedule-response entry).
+    public static let calDAVResponse = PropertyName(.calDAV, "response")
+    /// `CALDAV:recipient-exists`.
+    public static let recipientExists = PropertyName(.calDAV, "recipient-exists")
+    /// `CALDAV:recipient-permissions`.
+    public static let recipientPermissions = PropertyName(.calDAV, "recipient-permissions")
+    /// `CALDAV:organizer-allowed`.
+    public static let organizerAllowed = PropertyName(.calDAV, "organizer-allowed")
+    /// `CALDAV:originator-allowed`.
+    public static let originatorAllowed = PropertyName(.calDAV, "originator-allowed")
+    /// `CALDAV:recipient-specified`.
+    public static let recipientSpecified = PropertyName(.calDAV, "recipient-specified")
+    /// `CALDAV:valid-calendar-user-address`.
+    public static let validCalendarUserAddress = PropertyName(.calDAV, "valid-calendar-user-address")
+    /// `CALDAV:default-calendar-needed`.
+    public static let defaultCalendarNeeded = PropertyName(.calDAV, "default-calendar-needed")
+    /// `CALDAV:valid-schedule-default-calendar-URL`.
+    public static let validScheduleDefaultCalendarURL = PropertyName(.calDAV, "valid-schedule-default-calendar-URL")
+    /// `CALDAV:default-calendar-delete-allowed`.
+    public static let defaultCalendarDeleteAllowed = PropertyName(.calDAV, "default-calendar-delete-allowed")
+    /// `CALDAV:valid-calendar-timezone`.
+    public static let validCalendarTimezone = PropertyName(.calDAV, "valid-calendar-timezone")
+    /// `CALDAV:valid-timezone`.
+    public static let validTimezone = PropertyName(.calDAV, "valid-timezone")
+    /// `CALDAV:valid-schedule-calendar-transp`.
+    public static let validScheduleCalendarTransp = PropertyName(.calDAV, "valid-schedule-calendar-transp")
 }

@@ -221,7 +221,7 @@ extension PropertyName {
     /// `DAV:shared-owner`.
     public static let sharedOwner = PropertyName(.dav, "shared-owner")
     /// `DAV:invite-noresponse`.
-    public static let inviteNoresponse = PropertyName(.dav, "invite-noresponse")
+    public static let inviteNoResponse = PropertyName(.dav, "invite-noresponse")
     /// `DAV:invite-accepted`.
     public static let inviteAccepted = PropertyName(.dav, "invite-accepted")
     /// `DAV:invite-declined`.
@@ -264,4 +264,6 @@ extension PropertyName {
     public static let propfindFiniteDepth = PropertyName(.dav, "propfind-finite-depth")
     /// `DAV:principal-property` (principal-match).
     public static let principalProperty = PropertyName(.dav, "principal-property")
+    /// `DAV:lockentry` (supportedlock).
+    public static let lockEntry = PropertyName(.dav, "lockentry")
 }
