@@ -1,3 +1,5 @@
+import DAVXML
+
 /// The one place where errors become HTTP answers (RFC 4918 §8.7, §16).
 extension DAVError {
     /// The response: status, extra headers and a `DAV:error` body when there is a condition.
@@ -5,7 +7,7 @@ extension DAVError {
         var headers = self.headers
         var body: [UInt8] = []
         if let condition {
-            body = Array(errorBody(condition).utf8)
+            body = errorBody(condition)
             headers.append(("Content-Type", "application/xml; charset=utf-8"))
         } else if !message.isEmpty && status != 304 {
             body = Array((message + "\n").utf8)
@@ -15,30 +17,23 @@ extension DAVError {
         return DAVResponse(status: status, headers: headers, body: body)
     }
 
-    private func errorBody(_ condition: Condition) -> String {
+    private func errorBody(_ condition: Condition) -> [UInt8] {
         let element = condition.element
-        let prefix = element.namespace == "DAV:" ? "d" : "cal"
-        var inner = ""
+        let name = PropertyName(namespace: element.namespace, local: element.name)
         switch condition {
         case .needPrivileges(let needed):
+            var missing: [(href: String, privilege: PropertyName)] = []
             for entry in needed {
-                inner += "<d:resource><d:href>\(XMLText.escape(entry.href))</d:href><d:privilege>"
-                for name in entry.privilege.elementNames {
-                    inner += name.namespace == "DAV:" ? "<d:\(name.name)/>" : "<x:\(name.name) xmlns:x=\"\(name.namespace)\"/>"
+                for privilege in entry.privilege.elementNames {
+                    missing.append((entry.href, PropertyName(namespace: privilege.namespace, local: privilege.name)))
                 }
-                inner += "</d:privilege></d:resource>"
             }
+            return ErrorWriter.needPrivileges(missing)
         case .noUIDConflict(let href):
-            inner = "<d:href>\(XMLText.escape(href))</d:href>"
+            return ErrorWriter.body(name, children: [XMLElement(.href, text: href)])
         default:
-            break
+            return ErrorWriter.body(name)
         }
-        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        out += "<d:error xmlns:d=\"DAV:\" xmlns:cal=\"urn:ietf:params:xml:ns:caldav\" xmlns:a=\"http://almanac.invalid/ns\">"
-        out += inner.isEmpty ? "<\(prefix):\(element.name)/>" : "<\(prefix):\(element.name)>\(inner)</\(prefix):\(element.name)>"
-        if !message.isEmpty { out += "<a:message>\(XMLText.escape(message))</a:message>" }
-        out += "</d:error>\n"
-        return out
     }
 }
 

@@ -13,9 +13,8 @@ enum DeadPropertyCodec {
         let text = String(decoding: row.value, as: UTF8.self)
         switch row.valueType {
         case 2:
-            let wrapped = Array(("<almanac-wrapper>" + text + "</almanac-wrapper>").utf8)
-            guard let parsed = try? XMLElement.parse(wrapped) else { return XMLElement(name, text: text) }
-            return XMLElement(name, attributes: [:], children: parsed.children, text: parsed.text)
+            guard let parsed = try? XMLElement.parse(name: name, innerXML: text) else { return XMLElement(name, text: text) }
+            return XMLElement(name, children: parsed.children, text: parsed.children.isEmpty ? parsed.text : "")
         case 3:
             return PHPSerialized.element(name, text)
         default:
@@ -29,7 +28,7 @@ enum DeadPropertyCodec {
             return DeadProperty(path: path, name: element.name.clark, valueType: 1, value: Array(element.text.utf8))
         }
         return DeadProperty(
-            path: path, name: element.name.clark, valueType: 2, value: Array(XMLOutput.innerXML(element).utf8))
+            path: path, name: element.name.clark, valueType: 2, value: Array(element.innerXML.utf8))
     }
 }
 

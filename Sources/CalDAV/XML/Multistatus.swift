@@ -12,41 +12,36 @@ struct MultistatusEntry {
     var propStats: [PropStat] = []
     /// A whole-response status instead of propstats (a deleted member in sync-collection, a missing multiget href).
     var status: Int? = nil
-    /// `DAV:error` content for a failed whole response.
-    var error: XMLElement? = nil
 }
 
-/// A 207 body (RFC 4918 §13), optionally with the RFC 6578 sync token.
+/// A 207 body (RFC 4918 §13), optionally with the RFC 6578 sync token, written by DAVXML's writer.
 struct Multistatus {
     var entries: [MultistatusEntry] = []
     var syncToken: String? = nil
 
     /// The 207 response.
     func response() -> DAVResponse {
-        var out = XMLOutput()
-        out.raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
-        out.open(PropertyName(.dav, "multistatus"), declaringCommon: true)
+        var writer = MultistatusWriter(capacity: 512 + entries.count * 300)
         for entry in entries {
-            out.open(.response)
-            out.element(XMLElement(.href, text: entry.href))
-            for propStat in entry.propStats {
-                out.open(.propStat)
-                out.open(.prop)
-                for property in propStat.properties { out.element(property) }
-                out.close(.prop)
-                out.element(XMLElement(.status, text: XMLOutput.statusLine(propStat.status)))
-                out.close(.propStat)
+            if let status = entry.status {
+                writer.add(href: entry.href, status: status)
+            } else {
+                writer.add(
+                    href: entry.href,
+                    propstats: entry.propStats.map { Propstat(status: $0.status, properties: $0.properties.map(Multistatus.property)) })
             }
-            if let status = entry.status { out.element(XMLElement(.status, text: XMLOutput.statusLine(status))) }
-            if let error = entry.error { out.element(XMLElement(.error, children: [error])) }
-            out.close(.response)
         }
-        if let syncToken { out.element(XMLElement(.syncToken, text: syncToken)) }
-        out.close(PropertyName(.dav, "multistatus"))
-        let body = out.bytes
+        let body = writer.finish(syncToken: syncToken)
         return DAVResponse(
             status: 207,
             headers: [("Content-Type", "application/xml; charset=utf-8"), ("Content-Length", String(body.count))],
             body: body)
+    }
+
+    /// A property element as DAVXML's name/value pair.
+    static func property(_ element: XMLElement) -> DAVProperty {
+        if !element.children.isEmpty { return DAVProperty(element.name, .xml(element.children)) }
+        if element.text.isEmpty { return DAVProperty(element.name, .empty) }
+        return DAVProperty(element.name, .text(element.text))
     }
 }
