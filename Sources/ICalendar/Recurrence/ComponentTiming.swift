@@ -36,8 +36,10 @@ struct ComponentTiming: Sendable {
             duration = d
             hasExplicitEnd = true
         } else {
-            // RFC 5545 §3.6.1: a DATE DTSTART without DTEND/DURATION lasts one day.
-            duration = anchor.isDateOnly && component.name == "VEVENT" ? RecurDuration(days: 1, seconds: 0) : .zero
+            // RFC 5545 §3.6.1 (and RFC 4791 §9.9 for journals): a DATE start without an end lasts one day.
+            duration =
+                anchor.isDateOnly && (component.name == "VEVENT" || component.name == "VJOURNAL")
+                ? RecurDuration(days: 1, seconds: 0) : .zero
             hasExplicitEnd = false
         }
     }
