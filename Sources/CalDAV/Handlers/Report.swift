@@ -10,6 +10,8 @@ extension CalDAVServer {
         switch (report, resource) {
         case (.calendarMultiget(let multiget), .calendar(let instance)):
             return try calendarMultiget(multiget, in: instance, context: context)
+        case (.calendarQuery(let query), .calendar(let instance)), (.calendarQuery(let query), .object(let instance, _)):
+            return try calendarQuery(query, in: instance, context: context)
         case (.syncCollection(let sync), .calendar(let instance)):
             return try syncCollection(sync, in: instance, context: context)
         default:
