@@ -19,7 +19,9 @@ extension CalDAVServer {
         case .calendarHome(let name), .calendar(let name, _), .calendarObject(let name, _, _):
             var own: Privilege
             if name == user.username {
-                own = .all
+                // What sabre reports: no scheduling privileges here, free-busy and sharing only on calendars.
+                own = Privilege.all.subtracting([.scheduleDeliver, .scheduleSend])
+                if case .calendarHome = path { own.subtract([.readFreeBusy, .share]) }
             } else {
                 switch try proxyAccess(of: user, to: name) {
                 case .none: own = []

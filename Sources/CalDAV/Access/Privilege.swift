@@ -39,7 +39,7 @@ public struct Privilege: OptionSet, Hashable, Sendable {
         (.writeACL, "DAV:", "write-acl"),
         (.scheduleDeliver, "urn:ietf:params:xml:ns:caldav", "schedule-deliver"),
         (.scheduleSend, "urn:ietf:params:xml:ns:caldav", "schedule-send"),
-        (.share, "http://calendarserver.org/ns/", "share"),
+        (.share, "DAV:", "share"),
     ]
 
     /// Element names to report for this set: DAV:write when all four parts are present, then the singles.
