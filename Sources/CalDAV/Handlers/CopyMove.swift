@@ -39,6 +39,8 @@ extension CalDAVServer {
             try require(move ? [.read, .unbind] : .read, on: context.path, for: context.user, instance: source)
             if move { try require(.unbind, on: .calendar(owner, calendarName), for: context.user, instance: source) }
             try ETag.checkConditions(context.request, current: object.etag)
+            if move { try checkLocks(context.path, context: context) }
+            try checkLocks(destination, context: context)
             let existing = try store.object(named: targetName, in: target.calendarID)
             if existing != nil {
                 guard overwrite else { throw DAVError.preconditionFailed("destination exists and Overwrite is F") }

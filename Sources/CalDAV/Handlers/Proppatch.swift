@@ -10,6 +10,7 @@ extension CalDAVServer {
         let update = try PropertyUpdate.parse(context.request.body)
         let resource = try load(context.path)
         try require(.writeProperties, on: context.path, for: context.user, instance: resource.instance)
+        try checkLocks(context.path, context: context)
         var patch = try initialPatch(for: resource)
         var statuses: [(name: PropertyName, status: Int)] = []
         var failed = false

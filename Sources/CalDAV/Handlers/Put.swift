@@ -27,6 +27,7 @@ extension CalDAVServer {
                 try require(.bind, on: .calendar(owner, calendarName), for: context.user, instance: instance)
             }
             try ETag.checkConditions(context.request, current: existing?.etag)
+            try checkLocks(context.path, context: context)
             let object = try validator.validate(body: context.request.body, contentType: context.request.header("content-type"))
             let body = String(decoding: context.request.body, as: UTF8.self)
             return try writer.put(object, body: body, uri: name, in: instance, existing: existing, now: context.now)

@@ -35,6 +35,18 @@ struct PropertyTable<Store: CalendarStore> {
                         XMLElement(.privilege, children: [XMLElement(PropertyName(namespace: name.namespace, local: name.name))])
                     })
             },
+            Row(.supportedLock) { _, _ in
+                let entries: [XMLElement] = [PropertyName.exclusive, .shared].map { scope in
+                    XMLElement(
+                        PropertyName(.dav, "lockentry"),
+                        children: [XMLElement(.lockScope, children: [XMLElement(scope)]), XMLElement(.lockType, children: [XMLElement(.write)])])
+                }
+                return XMLElement(.supportedLock, children: entries)
+            },
+            Row(.lockDiscovery, allprop: false) { server, scope in
+                let locks = try server.store.locks(for: scope.path.storagePath, includeChildren: false, now: server.now())
+                return XMLElement(.lockDiscovery, children: locks.map { server.activeLockElement($0) })
+            },
             Row(.supportedReportSet, allprop: false) { server, scope in server.supportedReports(scope.resource) },
             Row(.displayName, get: { _, scope in
                 switch scope.resource {

@@ -43,7 +43,7 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
     static var allowedMethods: [String] {
         [
             "OPTIONS", "GET", "HEAD", "DELETE", "PROPFIND", "PUT", "PROPPATCH", "COPY", "MOVE", "REPORT",
-            "MKCALENDAR", "MKCOL",
+            "MKCALENDAR", "MKCOL", "LOCK", "UNLOCK",
         ]
     }
 
@@ -113,7 +113,9 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
         case "COPY": return try copyOrMove(context, move: false)
         case "MOVE": return try copyOrMove(context, move: true)
         case "REPORT": return try report(context)
-        case "POST", "LOCK", "UNLOCK", "ACL":
+        case "LOCK": return try lock(context)
+        case "UNLOCK": return try unlock(context)
+        case "POST", "ACL":
             throw DAVError.methodNotAllowed("\(request.method) is not supported here", allow: Self.allowedMethods)
         default:
             var error = DAVError(501, nil, "unknown method \(request.method)")
