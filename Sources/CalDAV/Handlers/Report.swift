@@ -14,6 +14,12 @@ extension CalDAVServer {
             return try calendarQuery(query, in: instance, context: context)
         case (.syncCollection(let sync), .calendar(let instance)):
             return try syncCollection(sync, in: instance, context: context)
+        case (.principalPropertySearch(let search), _):
+            return try principalPropertySearch(search, context: context)
+        case (.principalSearchPropertySet, _):
+            return principalSearchPropertySet()
+        case (.expandProperty(let expand), _):
+            return try expandProperty(expand, resource: resource, context: context)
         default:
             throw DAVError(403, .supportedReport, "\(report.name.clark) is not supported on this resource")
         }

@@ -1,0 +1,118 @@
+import DAVXML
+import Storage
+
+extension CalDAVServer {
+    /// Properties principal-property-search can match on (RFC 3744 §9.5), with a description.
+    static var searchableProperties: [(PropertyName, String)] {
+        [
+            (.displayName, "Display name"),
+            (.calendarUserAddressSet, "Calendar user addresses"),
+            (PropertyName(.calendarServer, "email-address-set"), "Email addresses"),
+            (.calendarUserType, "Calendar user type"),
+        ]
+    }
+
+    /// principal-property-search (RFC 3744 §9.4) over the principals collection.
+    func principalPropertySearch(_ search: PrincipalPropertySearch, context: RequestContext) throws -> DAVResponse {
+        let matcher = CalendarFilterMatcher(resolver: .init(calendar: nil))
+        var multistatus = Multistatus()
+        var count = 0
+        for record in try store.principals(withPrefix: "principals/") {
+            let parts = record.uri.split(separator: "/")
+            guard parts.count == 2 else { continue }
+            let path = ResourcePath.principal(String(parts[1]))
+            let scope = PropertyScope(
+                path: path, resource: .principal(record), user: context.user,
+                privileges: try privileges(of: context.user, on: path))
+            let results = try search.searches.map { condition in
+                try condition.properties.contains { name in
+                    guard let value = try propertyTable.byName[name]?.get(self, scope) else { return false }
+                    let texts = value.children.isEmpty ? [value.text] : value.children.map(\.trimmedText)
+                    let wanted = TextMatch(text: condition.match, matchType: condition.matchType)
+                    return texts.contains { matcher.matches($0, wanted) }
+                }
+            }
+            let passes = search.test == .anyof ? results.contains(true) : !results.contains(false)
+            guard passes else { continue }
+            if let limit = search.limit, count == limit {
+                multistatus.entries.append(MultistatusEntry(href: urls.href(context.path), status: 507))
+                break
+            }
+            count += 1
+            let propStats = try properties(.prop(search.properties), scope: scope, dead: [])
+            multistatus.entries.append(MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
+        }
+        return multistatus.response()
+    }
+
+    /// principal-search-property-set (RFC 3744 §9.5).
+    func principalSearchPropertySet() -> DAVResponse {
+        let entries = Self.searchableProperties.map { name, description in
+            XMLElement(
+                .principalSearchProperty,
+                children: [
+                    XMLElement(.prop, children: [XMLElement(name)]),
+                    XMLElement(.description, attributes: ["xml:lang": "en"], text: description),
+                ])
+        }
+        let root = XMLElement(.principalSearchPropertySet, children: entries)
+        let body = Array(("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + root.outerXML + "\n").utf8)
+        return DAVResponse(
+            status: 200,
+            headers: [("Content-Type", "application/xml; charset=utf-8"), ("Content-Length", String(body.count))],
+            body: body)
+    }
+
+    /// expand-property (RFC 3253 §3.8): href-valued properties replaced by the responses of the resources they name.
+    func expandProperty(_ report: ExpandProperty, resource: Resource, context: RequestContext) throws -> DAVResponse {
+        let propStats = try expanded(report.properties, path: context.path, resource: resource, user: context.user, depth: 0)
+        return Multistatus(entries: [MultistatusEntry(href: urls.href(context.path), propStats: propStats)]).response()
+    }
+
+    private func expanded(
+        _ items: [ExpandPropertyItem], path: ResourcePath, resource: Resource, user: AuthenticatedUser, depth: Int
+    ) throws -> [PropStat] {
+        let scope = PropertyScope(
+            path: path, resource: resource, user: user,
+            privileges: try privileges(of: user, on: path, instance: resource.instance))
+        var found: [XMLElement] = []
+        var missing: [XMLElement] = []
+        for item in items {
+            guard let row = propertyTable.byName[item.name], scope.privileges.isSuperset(of: row.readPrivilege),
+                let value = try row.get(self, scope)
+            else {
+                missing.append(XMLElement(item.name))
+                continue
+            }
+            guard !item.children.isEmpty, depth < 3 else {
+                found.append(value)
+                continue
+            }
+            var responses: [XMLElement] = []
+            for href in value.children(.href).map(\.trimmedText) {
+                var children = [XMLElement(.href, text: href)]
+                if let target = urls.resolve(href), let loaded = try? load(target),
+                    try privileges(of: user, on: target, instance: loaded.instance).contains(.read)
+                {
+                    for propStat in try expanded(item.children, path: target, resource: loaded, user: user, depth: depth + 1) {
+                        children.append(
+                            XMLElement(
+                                .propStat,
+                                children: [
+                                    XMLElement(.prop, children: propStat.properties),
+                                    XMLElement(.status, text: "HTTP/1.1 " + HTTPStatus.line(propStat.status)),
+                                ]))
+                    }
+                } else {
+                    children.append(XMLElement(.status, text: "HTTP/1.1 " + HTTPStatus.line(404)))
+                }
+                responses.append(XMLElement(.response, children: children))
+            }
+            found.append(XMLElement(item.name, children: responses))
+        }
+        var propStats: [PropStat] = []
+        if !found.isEmpty { propStats.append(PropStat(status: 200, properties: found)) }
+        if !missing.isEmpty { propStats.append(PropStat(status: 404, properties: missing)) }
+        return propStats
+    }
+}
