@@ -71,17 +71,6 @@ public struct PrincipalPropertySearch: Hashable, Sendable {
     }
 }
 
-/// The `DAV:principal-search-property-set` REPORT: no parameters (RFC 3744 §9.5).
-public struct PrincipalSearchPropertySet: Hashable, Sendable {
-    /// Creates the request.
-    public init() {}
-
-    /// Reads a parsed `principal-search-property-set` element.
-    public init(element: XMLElement) throws(DAVXMLError) {
-        try element.expect(.principalSearchPropertySet)
-    }
-}
-
 /// The `DAV:principal-match` REPORT (RFC 3744 §9.3).
 public struct PrincipalMatch: Hashable, Sendable {
     /// What to match against the current user.

@@ -34,3 +34,19 @@ public struct XMLLimits: Sendable, Equatable {
     /// 8 MiB and depth 64: far above what any calendar client sends.
     public static let `default` = XMLLimits()
 }
+
+extension DAVXMLError: CustomStringConvertible {
+    /// A short English explanation for logs.
+    public var description: String {
+        switch self {
+        case .malformed(let code, let line, let column): return "malformed XML (libxml2 error \(code)) at \(line):\(column)"
+        case .emptyBody: return "empty request body"
+        case .tooLarge(let limit): return "request body larger than \(limit) bytes"
+        case .tooDeep(let limit): return "XML nested deeper than \(limit) elements"
+        case .doctypeNotAllowed: return "DOCTYPE and entity declarations are not allowed"
+        case .unexpectedRoot(let name): return "unexpected root element \(name.clark)"
+        case .missingElement(let name): return "missing element \(name.clark)"
+        case .invalidValue(let element, let value): return "invalid value '\(value)' in \(element.clark)"
+        }
+    }
+}
