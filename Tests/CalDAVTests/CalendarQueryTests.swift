@@ -61,3 +61,22 @@ import Testing
         #expect(response.text.contains("valid-filter"))
     }
 }
+
+@Suite struct FreeBusyQueryTests {
+    @Test func busyTimeOfACalendar() {
+        let test = TestServer()
+        _ = test.send("PUT", "/calendars/alice/default/a.ics", body: event(uid: "a"))
+        _ = test.send("PUT", "/calendars/alice/default/b.ics", body: event(uid: "b", start: "20270301T100000Z", end: "20270301T110000Z"))
+        let body = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:free-busy-query xmlns:C="urn:ietf:params:xml:ns:caldav"><C:time-range start="20270201T000000Z" end="20270210T000000Z"/></C:free-busy-query>
+            """
+        let response = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: body)
+        #expect(response.status == 200)
+        #expect(response.header("Content-Type") == "text/calendar; charset=utf-8")
+        #expect(response.text.contains("BEGIN:VFREEBUSY"))
+        #expect(response.text.contains("FREEBUSY;FBTYPE=BUSY:20270203T150000Z/20270203T160000Z"))
+        #expect(!response.text.contains("20270301T100000Z"))
+        #expect(test.send("REPORT", "/calendars/alice/default/", as: "bob", headers: ["Depth": "1"], body: body).status == 403)
+    }
+}
