@@ -95,6 +95,9 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         #expect(throws: DAVXMLError.tooLarge(limit: 1000)) { try XMLElement.parse(big, limits: XMLLimits(maxBytes: 1000)) }
         let deep = String(repeating: "<a>", count: 100) + String(repeating: "</a>", count: 100)
         #expect(throws: DAVXMLError.tooDeep(limit: 64)) { try XMLElement.parse(bytes(deep)) }
+        let wide = "<a>" + String(repeating: "<b/>", count: 101) + "</a>"
+        #expect(throws: DAVXMLError.tooManyElements(limit: 100)) { try XMLElement.parse(bytes(wide), limits: XMLLimits(maxElements: 100)) }
+        #expect(throws: Never.self) { try XMLElement.parse(bytes(wide), limits: XMLLimits(maxElements: 102)) }
         let ok = String(repeating: "<a>", count: 64) + String(repeating: "</a>", count: 64)
         #expect(throws: Never.self) { try XMLElement.parse(bytes(ok)) }
     }
