@@ -80,3 +80,47 @@ import Testing
         #expect(test.send("REPORT", "/calendars/alice/default/", as: "bob", headers: ["Depth": "1"], body: body).status == 403)
     }
 }
+
+@Suite struct CalendarDataTests {
+    func weekly(_ test: TestServer) {
+        let body = event(uid: "weekly", summary: "Standup", start: "20270104T090000Z", end: "20270104T091500Z")
+            .replacingOccurrences(of: "DTEND:20270104T091500Z", with: "DTEND:20270104T091500Z\r\nRRULE:FREQ=WEEKLY;COUNT=20")
+        _ = test.send("PUT", "/calendars/alice/default/weekly.ics", body: body)
+    }
+
+    @Test func expandReturnsInstancesInUTC() {
+        let test = TestServer()
+        weekly(test)
+        let body = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+              <D:prop><C:calendar-data><C:expand start="20270110T000000Z" end="20270125T000000Z"/></C:calendar-data></D:prop>
+              <C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT"><C:time-range start="20270110T000000Z" end="20270125T000000Z"/></C:comp-filter></C:comp-filter></C:filter>
+            </C:calendar-query>
+            """
+        let response = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: body)
+        let text = response.text
+        #expect(text.contains("RECURRENCE-ID:20270111T090000Z"))
+        #expect(text.contains("RECURRENCE-ID:20270118T090000Z"))
+        #expect(!text.contains("RRULE"))
+        #expect(!text.contains("20270104T090000Z"))
+        #expect(text.components(separatedBy: "BEGIN:VEVENT").count == 3)
+    }
+
+    @Test func partialRetrievalKeepsOnlySelectedProperties() {
+        let test = TestServer()
+        _ = test.send("PUT", "/calendars/alice/default/a.ics", body: event(uid: "a", summary: "Secret plans"))
+        let body = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:calendar-multiget xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+              <D:prop><C:calendar-data><C:comp name="VCALENDAR"><C:prop name="VERSION"/><C:comp name="VEVENT"><C:prop name="UID"/><C:prop name="DTSTART"/></C:comp></C:comp></C:calendar-data></D:prop>
+              <D:href>/calendars/alice/default/a.ics</D:href>
+            </C:calendar-multiget>
+            """
+        let text = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: body).text
+        #expect(text.contains("UID:a"))
+        #expect(text.contains("DTSTART:20270203T150000Z"))
+        #expect(!text.contains("Secret plans"))
+        #expect(!text.contains("PRODID"))
+    }
+}

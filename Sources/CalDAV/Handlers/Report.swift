@@ -50,7 +50,8 @@ extension CalDAVServer {
         var byName: [String: MultistatusEntry] = [:]
         for object in objects {
             let path = ResourcePath.calendarObject(owner, calendarName, object.uri)
-            let scope = PropertyScope(path: path, resource: .object(instance, object), user: context.user, privileges: privileges)
+            let scope = PropertyScope(path: path, resource: .object(instance, object), user: context.user, privileges: privileges,
+                calendarData: multiget.calendarData)
             let propStats = try properties(multiget.properties, scope: scope, dead: dead[path.storagePath] ?? [])
             byName[object.uri] = MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request))
         }

@@ -98,7 +98,10 @@ extension PropertyTable {
             },
             Row(.calendarData, allprop: false) { _, scope in
                 switch scope.resource {
-                case .object(_, let object): return object.data.map { .text(.calendarData, $0) }
+                case .object(_, let object):
+                    guard let data = object.data else { return nil }
+                    guard let request = scope.calendarData else { return .text(.calendarData, data) }
+                    return .text(.calendarData, CalendarDataShaper(request: request).shape(data))
                 case .inboxItem(let item): return item.data.map { .text(.calendarData, $0) }
                 default: return nil
                 }

@@ -48,7 +48,8 @@ extension CalDAVServer {
         var multistatus = Multistatus()
         for object in matched {
             let objectPath = ResourcePath.calendarObject(owner, calendarName, object.uri)
-            let scope = PropertyScope(path: objectPath, resource: .object(instance, object), user: context.user, privileges: privileges)
+            let scope = PropertyScope(path: objectPath, resource: .object(instance, object), user: context.user, privileges: privileges,
+                calendarData: query.calendarData)
             let propStats = try properties(query.properties, scope: scope, dead: dead[objectPath.storagePath] ?? [])
             multistatus.entries.append(MultistatusEntry(href: urls.href(objectPath), propStats: minimal(propStats, context.request)))
         }
