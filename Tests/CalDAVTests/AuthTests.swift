@@ -86,3 +86,18 @@ import Testing
         #expect(test.server.handle(request).status == 207)
     }
 }
+
+@Suite struct DigestURITests {
+    @Test func digestForAnotherURIIsRefused() {
+        let test = TestServer()
+        let challenge = test.send("PROPFIND", "/principals/alice/", as: nil)
+        let digest = challenge.headers.first { $0.value.hasPrefix("Digest") }!.value
+        let nonce = String(digest[digest.range(of: "nonce=\"")!.upperBound...].prefix { $0 != "\"" })
+        let ha1 = MD5.hex("alice:SabreDAV:alice")
+        let ha2 = MD5.hex("PROPFIND:/principals/bob/")
+        let response = MD5.hex("\(ha1):\(nonce):00000001:c:auth:\(ha2)")
+        let header = "Digest username=\"alice\", realm=\"SabreDAV\", nonce=\"\(nonce)\", uri=\"/principals/bob/\", qop=auth, nc=00000001, cnonce=\"c\", response=\"\(response)\""
+        let answer = test.server.handle(DAVRequest(method: "PROPFIND", uri: "/principals/alice/", headers: ["Authorization": header, "Depth": "0"]))
+        #expect(answer.status == 400)
+    }
+}

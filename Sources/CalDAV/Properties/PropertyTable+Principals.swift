@@ -152,7 +152,6 @@ extension CalDAVServer {
         switch resource {
         case .calendar: reports += [.calendarMultiget, .calendarQuery, .freeBusyQuery, .syncCollection]
         case .object: reports += [.calendarMultiget, .calendarQuery]
-        case .inbox: reports += [.calendarMultiget, .calendarQuery, .syncCollection]
         default: break
         }
         return XMLElement(
