@@ -95,3 +95,16 @@ import Testing
         #expect(response.text.contains("<d:href>/calendars/alice/default/</d:href>"))
     }
 }
+
+@Suite struct ACLPropertyTests {
+    @Test func aclAndSupportedPrivileges() {
+        let test = TestServer()
+        let response = test.send(
+            "PROPFIND", "/calendars/alice/default/", headers: ["Depth": "0"], body: propfind("<D:acl/><D:supported-privilege-set/><D:owner/>"))
+        let text = response.text
+        #expect(text.contains("<d:ace><d:principal><d:href>/principals/alice/</d:href></d:principal><d:grant><d:privilege><d:all/></d:privilege></d:grant><d:protected/></d:ace>"))
+        #expect(text.contains("<d:href>/principals/alice/calendar-proxy-read/</d:href>"))
+        #expect(text.contains("<d:supported-privilege><d:privilege><d:all/></d:privilege><d:abstract/>"))
+        #expect(text.contains("<d:owner><d:href>/principals/alice/</d:href></d:owner>"))
+    }
+}

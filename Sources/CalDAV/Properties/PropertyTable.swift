@@ -7,7 +7,7 @@ struct PropertyTable<Store: CalendarStore> {
     let ordered: [LiveProperty<Store>]
 
     static func make() -> PropertyTable {
-        let rows = davProperties() + calendarProperties() + principalProperties() + objectProperties()
+        let rows = davProperties() + calendarProperties() + principalProperties() + objectProperties() + aclProperties()
         var byName: [PropertyName: LiveProperty<Store>] = [:]
         for row in rows { byName[row.name] = row }
         return PropertyTable(byName: byName, ordered: rows)
