@@ -130,3 +130,20 @@ import Testing
         #expect(test.send("GET", "/calendars/alice/default/a%20b@c.ics").status == 200)
     }
 }
+
+@Suite struct InstanceLimitTests {
+    @Test func tooManyInstancesAreRefused() {
+        let test = TestServer()
+        test.configuration.maxInstances = 10
+        test.server = test.makeServer()
+        let daily = { (count: Int) in
+            event(uid: "d\(count)").replacingOccurrences(of: "DTEND:20270203T160000Z", with: "DTEND:20270203T160000Z\r\nRRULE:FREQ=DAILY;COUNT=\(count)")
+        }
+        let refused = test.send("PUT", "/calendars/alice/default/d.ics", body: daily(11))
+        #expect(refused.status == 403)
+        #expect(refused.text.contains("max-instances"))
+        #expect(test.send("PUT", "/calendars/alice/default/d.ics", body: daily(10)).status == 201)
+        let unbounded = event(uid: "u").replacingOccurrences(of: "DTEND:20270203T160000Z", with: "DTEND:20270203T160000Z\r\nRRULE:FREQ=DAILY")
+        #expect(test.send("PUT", "/calendars/alice/default/u.ics", body: unbounded).status == 201)
+    }
+}

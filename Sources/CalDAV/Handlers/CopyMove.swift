@@ -30,7 +30,7 @@ extension CalDAVServer {
         let writer = objectWriter
         let validator = CalendarObjectValidator(
             supportedComponents: target.components, maxResourceSize: configuration.maxResourceSize,
-            maxAttendeesPerInstance: configuration.maxAttendeesPerInstance)
+            maxAttendeesPerInstance: configuration.maxAttendeesPerInstance, maxInstances: configuration.maxInstances)
         let created: Bool = try store.transaction {
             guard let object = try store.object(named: name, in: source.calendarID), let data = object.data else {
                 try require(.read, on: context.path, for: context.user, instance: source)

@@ -17,7 +17,7 @@ extension CalDAVServer {
         }
         let validator = CalendarObjectValidator(
             supportedComponents: instance.components, maxResourceSize: configuration.maxResourceSize,
-            maxAttendeesPerInstance: configuration.maxAttendeesPerInstance)
+            maxAttendeesPerInstance: configuration.maxAttendeesPerInstance, maxInstances: configuration.maxInstances)
         let writer = objectWriter
         let result: ObjectWriter<Store>.Result = try store.transaction {
             let existing = try store.object(named: name, in: instance.calendarID)

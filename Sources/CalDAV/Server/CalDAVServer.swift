@@ -80,11 +80,11 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
         {
             throw DAVError.badRequest("body length does not match Content-Length")
         }
+        if request.method == "OPTIONS" { return options() }
         guard let path = urls.resolve(request.uri) else { throw DAVError.notFound() }
         if path == .wellKnown {
             return DAVResponse(status: 301, headers: [("Location", configuration.basePath), ("Content-Length", "0")])
         }
-        if request.method == "OPTIONS" { return options(path) }
 
         let timestamp = now()
         let user: AuthenticatedUser
