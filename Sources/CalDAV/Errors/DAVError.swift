@@ -45,6 +45,8 @@ struct DAVError: Error, Sendable {
         /// DAV:valid-resourcetype (RFC 5689 §3.3)
         case validResourceType
         case cannotModifyProtectedProperty
+        /// A CALDAV-namespace precondition by name, e.g. the RFC 6638 §3.2.4 scheduling ones.
+        case calDAVPrecondition(String)
 
         /// (namespace, local name) of the element.
         var element: (namespace: String, name: String) {
@@ -73,6 +75,7 @@ struct DAVError: Error, Sendable {
             case .numberOfMatchesWithinLimits: return (dav, "number-of-matches-within-limits")
             case .validResourceType: return (dav, "valid-resourcetype")
             case .cannotModifyProtectedProperty: return (dav, "cannot-modify-protected-property")
+            case .calDAVPrecondition(let name): return (caldav, name)
             }
         }
     }

@@ -53,7 +53,7 @@ extension CalDAVServer {
             if move { try writer.delete(object, in: source) }
             let result = try writer.put(
                 validated, body: data, uri: targetName, in: target, existing: existing, now: context.now,
-                ignoring: sameCalendar && !move ? nil : name)
+                ignoring: sameCalendar && !move ? nil : name, keepScheduleTag: move ? object.scheduleTag : nil)
             if move {
                 try store.removeDeadProperties(pathPrefix: context.path.storagePath)
             }
