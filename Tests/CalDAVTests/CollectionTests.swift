@@ -131,3 +131,25 @@ import Testing
         #expect(test.send("MOVE", "/calendars/alice/other/b.ics", as: "bob", headers: ["Destination": "/calendars/bob/default/b.ics"]).status == 403)
     }
 }
+
+@Suite struct CopyMoveOverwriteTests {
+    @Test func overwriteReplacesAnObjectWithAnotherUID() throws {
+        let test = TestServer()
+        _ = test.send("PUT", "/calendars/alice/default/a.ics", body: event(uid: "a"))
+        _ = test.send("PUT", "/calendars/alice/default/b.ics", body: event(uid: "b"))
+        let move = test.send("MOVE", "/calendars/alice/default/a.ics", headers: ["Destination": "/calendars/alice/default/b.ics"])
+        #expect(move.status == 204)
+        #expect(test.send("GET", "/calendars/alice/default/b.ics").text.contains("UID:a"))
+        #expect(test.send("GET", "/calendars/alice/default/a.ics").status == 404)
+    }
+
+    @Test func copyAcrossCalendarsChecksUIDInTarget() {
+        let test = TestServer()
+        _ = test.send("MKCALENDAR", "/calendars/alice/other/")
+        _ = test.send("PUT", "/calendars/alice/default/a.ics", body: event(uid: "a"))
+        _ = test.send("PUT", "/calendars/alice/other/x.ics", body: event(uid: "a"))
+        let copy = test.send("COPY", "/calendars/alice/default/a.ics", headers: ["Destination": "/calendars/alice/other/a.ics"])
+        #expect(copy.status == 403)
+        #expect(copy.text.contains("no-uid-conflict"))
+    }
+}

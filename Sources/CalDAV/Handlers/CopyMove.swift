@@ -49,15 +49,14 @@ extension CalDAVServer {
                 try require(.bind, on: .calendar(targetOwner, targetCalendarName), for: context.user, instance: target)
             }
             let validated = try validator.validate(body: Array(data.utf8), contentType: nil)
-            let sameCalendar = source.calendarID == target.calendarID
+            // Overwrite: T deletes the destination first (RFC 4918 §9.8.4, §9.9.3).
+            if let existing { try writer.delete(existing, in: target) }
             if move { try writer.delete(object, in: source) }
-            let result = try writer.put(
-                validated, body: data, uri: targetName, in: target, existing: existing, now: context.now,
-                ignoring: sameCalendar && !move ? nil : name)
+            _ = try writer.put(validated, body: data, uri: targetName, in: target, existing: nil, now: context.now)
             if move {
                 try store.removeDeadProperties(pathPrefix: context.path.storagePath)
             }
-            return result.created
+            return existing == nil
         }
         return DAVResponse(status: created ? 201 : 204, headers: [("Content-Length", "0")])
     }

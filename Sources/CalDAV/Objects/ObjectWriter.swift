@@ -23,16 +23,12 @@ struct ObjectWriter<Store: CalendarStore> {
 
     /// Stores `object` (sent as `body`) at `uri` in `instance`; `existing` is the object there now, if any.
     ///
-    /// Checks CALDAV:no-uid-conflict (RFC 4791 §5.3.2.1) against every other
-    /// object of the calendar; `ignoring` names one more uri that may hold the
-    /// UID (the source of a MOVE within the same calendar).
+    /// Checks CALDAV:no-uid-conflict (RFC 4791 §5.3.2.1) against every other object of the calendar.
     func put(
         _ object: ValidatedObject, body: String, uri: String, in instance: CalendarInstance,
-        existing: StoredObject?, now: Int64, ignoring: String? = nil
+        existing: StoredObject?, now: Int64
     ) throws -> Result {
-        if let holder = try store.objectURI(forUID: object.uid, in: instance.calendarID), holder != uri,
-            holder != ignoring
-        {
+        if let holder = try store.objectURI(forUID: object.uid, in: instance.calendarID), holder != uri {
             let href = urls.href(.calendarObject(ownerName(instance), instance.uri, holder))
             throw DAVError(403, .noUIDConflict(href: href), "UID \(object.uid) is already used by \(holder)")
         }
