@@ -52,3 +52,21 @@ import Testing
         #expect(response.text.contains("<d:displayname>Alice</d:displayname>"))
     }
 }
+
+@Suite struct CalendarServerSearchTests {
+    @Test func tokensMatchNameOrEmail() {
+        let test = TestServer()
+        let body = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <CS:calendarserver-principal-search xmlns:D="DAV:" xmlns:CS="http://calendarserver.org/ns/" context="attendee">
+              <CS:search-token>car</CS:search-token>
+              <CS:limit><CS:nresults>5</CS:nresults></CS:limit>
+              <D:prop><D:displayname/></D:prop>
+            </CS:calendarserver-principal-search>
+            """
+        let response = test.send("REPORT", "/principals/", headers: ["Depth": "0"], body: body)
+        #expect(response.status == 207)
+        #expect(response.text.contains("<d:displayname>Carol</d:displayname>"))
+        #expect(!response.text.contains("Alice"))
+    }
+}

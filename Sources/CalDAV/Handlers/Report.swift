@@ -20,6 +20,8 @@ extension CalDAVServer {
             return try syncCollection(sync, in: instance, context: context)
         case (.principalPropertySearch(let search), _):
             return try principalPropertySearch(search, context: context)
+        case (.calendarServerPrincipalSearch(let search), _):
+            return try calendarServerPrincipalSearch(search, context: context)
         case (.principalSearchPropertySet, _):
             return principalSearchPropertySet()
         case (.expandProperty(let expand), _):

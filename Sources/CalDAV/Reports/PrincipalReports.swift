@@ -45,6 +45,30 @@ extension CalDAVServer {
         return multistatus.response()
     }
 
+    /// CS:calendarserver-principal-search: every token must match the display name or an address (CalendarServer extension).
+    func calendarServerPrincipalSearch(_ search: CalendarServerPrincipalSearch, context: RequestContext) throws -> DAVResponse {
+        let matcher = CalendarFilterMatcher(resolver: .init(calendar: nil))
+        var multistatus = Multistatus()
+        if let kind = search.context, !["user", "attendee"].contains(kind) { return multistatus.response() }
+        for record in try store.principals(withPrefix: "principals/") {
+            let parts = record.uri.split(separator: "/")
+            guard parts.count == 2 else { continue }
+            let texts = [record.displayName, record.email, String(parts[1])].compactMap { $0 }
+            let passes = search.tokens.allSatisfy { token in
+                texts.contains { matcher.matches($0, TextMatch(text: token)) }
+            }
+            guard passes else { continue }
+            if let limit = search.limit, multistatus.entries.count == limit { break }
+            let path = ResourcePath.principal(String(parts[1]))
+            let scope = PropertyScope(
+                path: path, resource: .principal(record), user: context.user,
+                privileges: try privileges(of: context.user, on: path))
+            let propStats = try properties(.prop(search.properties), scope: scope, dead: [])
+            multistatus.entries.append(MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
+        }
+        return multistatus.response()
+    }
+
     /// principal-search-property-set (RFC 3744 §9.5).
     func principalSearchPropertySet() -> DAVResponse {
         let entries = Self.searchableProperties.map { name, description in
