@@ -68,7 +68,7 @@ enum SabreDump {
 
     /// An in-memory store holding the dump's rows, as Almanac would find them in MariaDB.
     static func store() throws -> InMemoryStore {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/sabre-public-dataset.sql")
+        let url = Bundle.module.url(forResource: "sabre-public-dataset", withExtension: "sql", subdirectory: "Fixtures")!
         let tables = rows(try String(contentsOf: url, encoding: .utf8))
         let store = InMemoryStore()
         func int(_ value: String?) -> Int64 { Int64(value ?? "0") ?? 0 }

@@ -20,8 +20,7 @@ import Testing
     }
 
     static func exchanges() throws -> [Exchange] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/sabre-transcript.jsonl")
+        let url = Bundle.module.url(forResource: "sabre-transcript", withExtension: "jsonl", subdirectory: "Fixtures")!
         let text = try String(contentsOf: url, encoding: .utf8)
         return try text.split(separator: "\n").map { line in
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
