@@ -1,5 +1,6 @@
 import Storage
 import Testing
+
 @testable import CalDAV
 
 @Suite struct PrincipalReportTests {
@@ -18,7 +19,8 @@ import Testing
         #expect(response.text.contains("<d:href>/principals/bob/</d:href>"))
         #expect(response.text.contains("<d:href>/principals/carol/</d:href>"))
         #expect(!response.text.contains("<d:href>/principals/alice/</d:href>"))
-        #expect(response.text.contains("<cal:calendar-home-set><d:href>/calendars/bob/</d:href></cal:calendar-home-set>"))
+        #expect(
+            response.text.contains("<cal:calendar-home-set><d:href>/calendars/bob/</d:href></cal:calendar-home-set>"))
     }
 
     @Test func searchPropertySet() {

@@ -35,7 +35,9 @@ extension CalDAVServer {
             return own
         case .inbox(let name), .inboxItem(let name, _):
             // RFC 6638 §2.2: the owner reads and clears the inbox; others may only deliver into it.
-            let owner: Privilege = [.read, .readACL, .readCurrentUserPrivilegeSet, .writeProperties, .unbind, .scheduleDeliver]
+            let owner: Privilege = [
+                .read, .readACL, .readCurrentUserPrivilegeSet, .writeProperties, .unbind, .scheduleDeliver,
+            ]
             if name == user.username { return owner }
             switch try proxyAccess(of: user, to: name) {
             case .none: return .scheduleDeliver

@@ -35,7 +35,8 @@ struct ObjectWriter<Store: CalendarStore> {
             throw DAVError(403, .noUIDConflict(href: href), "UID \(object.uid) is already used by \(holder)")
         }
         if let existing, let oldUID = existing.index.uid, oldUID != object.uid {
-            throw DAVError(403, .noUIDConflict(href: urls.href(.calendarObject(ownerName(instance), instance.uri, uri))),
+            throw DAVError(
+                403, .noUIDConflict(href: urls.href(.calendarObject(ownerName(instance), instance.uri, uri))),
                 "a PUT must not change the UID of an existing object")
         }
         // Scheduling slot (RFC 6638 §3.2.1–3.2.2): compare `existing` with `object`

@@ -40,13 +40,16 @@ extension CalDAVServer {
             }
             count += 1
             let propStats = try properties(.prop(search.properties), scope: scope, dead: [])
-            multistatus.entries.append(MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
+            multistatus.entries.append(
+                MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
         }
         return multistatus.response()
     }
 
     /// CS:calendarserver-principal-search: every token must match the display name or an address (CalendarServer extension).
-    func calendarServerPrincipalSearch(_ search: CalendarServerPrincipalSearch, context: RequestContext) throws -> DAVResponse {
+    func calendarServerPrincipalSearch(_ search: CalendarServerPrincipalSearch, context: RequestContext) throws
+        -> DAVResponse
+    {
         let matcher = CalendarFilterMatcher(resolver: .init(calendar: nil))
         var multistatus = Multistatus()
         if let kind = search.context, !["user", "attendee"].contains(kind) { return multistatus.response() }
@@ -64,7 +67,8 @@ extension CalDAVServer {
                 path: path, resource: .principal(record), user: context.user,
                 privileges: try privileges(of: context.user, on: path))
             let propStats = try properties(.prop(search.properties), scope: scope, dead: [])
-            multistatus.entries.append(MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
+            multistatus.entries.append(
+                MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
         }
         return multistatus.response()
     }
@@ -89,7 +93,8 @@ extension CalDAVServer {
 
     /// expand-property (RFC 3253 §3.8): href-valued properties replaced by the responses of the resources they name.
     func expandProperty(_ report: ExpandProperty, resource: Resource, context: RequestContext) throws -> DAVResponse {
-        let propStats = try expanded(report.properties, path: context.path, resource: resource, user: context.user, depth: 0)
+        let propStats = try expanded(
+            report.properties, path: context.path, resource: resource, user: context.user, depth: 0)
         return Multistatus(entries: [MultistatusEntry(href: urls.href(context.path), propStats: propStats)]).response()
     }
 
@@ -118,7 +123,9 @@ extension CalDAVServer {
                 if let target = urls.resolve(href), let loaded = try? load(target),
                     try privileges(of: user, on: target, instance: loaded.instance).contains(.read)
                 {
-                    for propStat in try expanded(item.children, path: target, resource: loaded, user: user, depth: depth + 1) {
+                    for propStat in try expanded(
+                        item.children, path: target, resource: loaded, user: user, depth: depth + 1)
+                    {
                         children.append(
                             XMLElement(
                                 .propStat,
