@@ -143,3 +143,25 @@ import Testing
         #expect(!text.contains("PRODID"))
     }
 }
+
+@Suite struct FloatingTimeQueryTests {
+    @Test func floatingTimesUseTheQueryTimeZone() {
+        let test = TestServer()
+        _ = test.send(
+            "PUT", "/calendars/alice/default/f.ics", body: event(uid: "f", start: "20270301T230000", end: "20270301T233000"))
+        func query(_ zone: String) -> String {
+            """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+              <D:prop><D:getetag/></D:prop>
+              <C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT"><C:time-range start="20270301T130000Z" end="20270301T150000Z"/></C:comp-filter></C:comp-filter></C:filter>
+              \(zone)
+            </C:calendar-query>
+            """
+        }
+        let tokyo = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: query("<C:timezone-id>Asia/Tokyo</C:timezone-id>"))
+        #expect(tokyo.text.contains("/calendars/alice/default/f.ics"))
+        let utc = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: query(""))
+        #expect(!utc.text.contains("/calendars/alice/default/f.ics"))
+    }
+}
