@@ -165,3 +165,48 @@ import Testing
         #expect(!utc.text.contains("/calendars/alice/default/f.ics"))
     }
 }
+
+@Suite struct MoreQueryTests {
+    @Test func freeBusyOnTheHomeSkipsTransparentCalendars() {
+        let test = TestServer()
+        _ = test.send("PUT", "/calendars/alice/default/a.ics", body: event(uid: "a"))
+        let transparent = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:mkcalendar xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:set><D:prop><C:schedule-calendar-transp><C:transparent/></C:schedule-calendar-transp></D:prop></D:set></C:mkcalendar>
+            """
+        #expect(test.send("MKCALENDAR", "/calendars/alice/holidays/", body: transparent).status == 201)
+        _ = test.send("PUT", "/calendars/alice/holidays/h.ics", body: event(uid: "h", start: "20270205T100000Z", end: "20270205T110000Z"))
+        let body = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:free-busy-query xmlns:C="urn:ietf:params:xml:ns:caldav"><C:time-range start="20270201T000000Z" end="20270210T000000Z"/></C:free-busy-query>
+            """
+        let response = test.send("REPORT", "/calendars/alice/", headers: ["Depth": "1"], body: body)
+        #expect(response.status == 200)
+        #expect(response.text.contains("20270203T150000Z/20270203T160000Z"))
+        #expect(!response.text.contains("20270205T100000Z"))
+    }
+
+    @Test func unknownCollationIsRefused() {
+        let test = TestServer()
+        let body = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:prop><D:getetag/></D:prop>
+            <C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT"><C:prop-filter name="SUMMARY"><C:text-match collation="i;klingon">x</C:text-match></C:prop-filter></C:comp-filter></C:comp-filter></C:filter></C:calendar-query>
+            """
+        let response = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: body)
+        #expect(response.status == 403)
+        #expect(response.text.contains("supported-collation"))
+    }
+
+    @Test func unicodeCasemapMatchesAccentedText() {
+        let test = TestServer()
+        _ = test.send("PUT", "/calendars/alice/default/a.ics", body: event(uid: "a", summary: "ÉTÉ party"))
+        let body = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:prop><D:getetag/></D:prop>
+            <C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT"><C:prop-filter name="SUMMARY"><C:text-match collation="i;unicode-casemap">été</C:text-match></C:prop-filter></C:comp-filter></C:comp-filter></C:filter></C:calendar-query>
+            """
+        let response = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: body)
+        #expect(response.text.contains("/calendars/alice/default/a.ics"))
+    }
+}

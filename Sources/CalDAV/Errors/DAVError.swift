@@ -48,6 +48,8 @@ struct DAVError: Error, Sendable {
         /// DAV:valid-resourcetype (RFC 5689 §3.3)
         case validResourceType
         case cannotModifyProtectedProperty
+        /// CALDAV:supported-collation (RFC 4791 §7.5.1)
+        case supportedCollation
 
         /// (namespace, local name) of the element.
         var element: (namespace: String, name: String) {
@@ -76,6 +78,7 @@ struct DAVError: Error, Sendable {
             case .numberOfMatchesWithinLimits: return (dav, "number-of-matches-within-limits")
             case .validResourceType: return (dav, "valid-resourcetype")
             case .cannotModifyProtectedProperty: return (dav, "cannot-modify-protected-property")
+            case .supportedCollation: return (caldav, "supported-collation")
             }
         }
     }

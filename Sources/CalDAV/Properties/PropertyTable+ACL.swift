@@ -18,6 +18,15 @@ extension PropertyTable {
                     [read, write, node(.unlock), node(.writeACL), node(.scheduleDeliver), node(.scheduleSend)])
                 return XMLElement(.supportedPrivilegeSet, children: [all])
             },
+            Row(.aclRestrictions, allprop: false) { _, _ in
+                XMLElement(.aclRestrictions, children: [XMLElement(PropertyName(.dav, "grant-only")), XMLElement(PropertyName(.dav, "no-invert"))])
+            },
+            Row(.supportedCollationSet, allprop: false) { _, scope in
+                guard case .calendar = scope.resource else { return nil }
+                return XMLElement(
+                    .supportedCollationSet,
+                    children: CalendarFilterMatcher.collations.sorted().map { XMLElement(PropertyName(.calDAV, "supported-collation"), text: $0) })
+            },
             Row(.acl, read: .readACL, allprop: false) { server, scope in
                 guard let owner = scope.path.ownerName else { return nil }
                 func ace(_ principal: String, _ privileges: [PropertyName]) -> XMLElement {

@@ -10,6 +10,7 @@ extension CalDAVServer {
         guard query.filter.name == "VCALENDAR" else {
             throw DAVError(403, .validFilter, "the top comp-filter must be VCALENDAR")
         }
+        try CalendarFilterMatcher.checkCollations(query.filter)
         let path = context.path
         let owner = path.ownerName ?? ""
         let calendarName: String
