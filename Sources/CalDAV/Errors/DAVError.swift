@@ -11,7 +11,10 @@ struct DAVError: Error, Sendable {
     var headers: [(name: String, value: String)]
 
     /// Creates an error.
-    init(_ status: Int, _ condition: Condition? = nil, _ message: String = "", headers: [(name: String, value: String)] = []) {
+    init(
+        _ status: Int, _ condition: Condition? = nil, _ message: String = "",
+        headers: [(name: String, value: String)] = []
+    ) {
         self.status = status
         self.condition = condition
         self.message = message
@@ -47,6 +50,8 @@ struct DAVError: Error, Sendable {
         case cannotModifyProtectedProperty
         /// A CALDAV-namespace precondition by name, e.g. the RFC 6638 §3.2.4 scheduling ones.
         case calDAVPrecondition(String)
+        /// CALDAV:supported-collation (RFC 4791 §7.5.1)
+        case supportedCollation
 
         /// (namespace, local name) of the element.
         var element: (namespace: String, name: String) {
@@ -76,6 +81,7 @@ struct DAVError: Error, Sendable {
             case .validResourceType: return (dav, "valid-resourcetype")
             case .cannotModifyProtectedProperty: return (dav, "cannot-modify-protected-property")
             case .calDAVPrecondition(let name): return (caldav, name)
+            case .supportedCollation: return (caldav, "supported-collation")
             }
         }
     }

@@ -49,15 +49,16 @@ extension CalDAVServer {
                 try require(.bind, on: .calendar(targetOwner, targetCalendarName), for: context.user, instance: target)
             }
             let validated = try validator.validate(body: Array(data.utf8), contentType: nil)
-            let sameCalendar = source.calendarID == target.calendarID
-            if move { try writer.delete(object, in: source) }
-            let result = try writer.put(
-                validated, body: data, uri: targetName, in: target, existing: existing, now: context.now,
-                ignoring: sameCalendar && !move ? nil : name, keepScheduleTag: move ? object.scheduleTag : nil)
+            // Overwrite: T deletes the destination first (RFC 4918 §9.8.4, §9.9.3).
+            if let existing { try writer.delete(existing, in: target, actor: context.user) }
+            if move { try writer.delete(object, in: source, actor: context.user) }
+            _ = try writer.put(
+                validated, body: data, uri: targetName, in: target, existing: nil, actor: context.user, now: context.now,
+                keepScheduleTag: move ? object.scheduleTag : nil)
             if move {
                 try store.removeDeadProperties(pathPrefix: context.path.storagePath)
             }
-            return result.created
+            return existing == nil
         }
         return DAVResponse(status: created ? 201 : 204, headers: [("Content-Length", "0")])
     }

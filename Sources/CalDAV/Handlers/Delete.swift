@@ -16,7 +16,7 @@ extension CalDAVServer {
                 try ETag.checkConditions(context.request, current: existing.etag)
                 _ = try ScheduleTag.check(context.request, existing: existing)
                 try checkLocks(context.path, context: context)
-                try writer.delete(existing, in: instance, scheduler: scheduler(context))
+                try writer.delete(existing, in: instance, actor: context.user, scheduler: scheduler(context))
             }
         case .calendar(let owner, let calendarName):
             let instance = try calendarInstance(owner: owner, name: calendarName)

@@ -50,7 +50,8 @@ struct CalendarDataShaper {
             for set in RecurrenceSet.all(in: calendar, componentName: name) {
                 let recurring = set.isRecurring
                 for instance in set.instances(in: TimeRange(start: start, end: end), resolver: resolver) {
-                    let overlaps = instance.end > instance.start
+                    let overlaps =
+                        instance.end > instance.start
                         ? instance.start < end && instance.end > start : instance.start >= start && instance.start < end
                     guard overlaps else { continue }
                     out.components.append(component(for: instance, recurring: recurring))
@@ -70,7 +71,9 @@ struct CalendarDataShaper {
         }
         var head = [property("DTSTART", instance.start, dateOnly: instance.isDateOnly)]
         if instance.end != instance.start || instance.component.property("DTEND") != nil {
-            head.append(property(instance.component.name == "VTODO" ? "DUE" : "DTEND", instance.end, dateOnly: instance.isDateOnly))
+            head.append(
+                property(
+                    instance.component.name == "VTODO" ? "DUE" : "DTEND", instance.end, dateOnly: instance.isDateOnly))
             if instance.component.name == "VTODO" { component.removeProperties(named: "DUE") }
         }
         if recurring, let recurrenceID = instance.recurrenceID {
