@@ -57,7 +57,7 @@ extension CalDAVServer {
         guard request.attendees.count <= configuration.maxAttendeesPerInstance else {
             throw DAVError(403, .maxAttendeesPerInstance, "too many recipients")
         }
-        let service = FreeBusyService(store: store, urls: urls)
+        let service = ScheduleFreeBusy(store: store, urls: urls)
         var results: [ScheduleRecipientResult] = []
         for attendee in request.attendees {
             let address = attendee.rawValue.trimmingSpaces()

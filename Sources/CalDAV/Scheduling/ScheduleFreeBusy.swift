@@ -8,7 +8,10 @@ import Storage
 /// Calendars marked transparent (the `transparent` column or a sabre-serialized
 /// schedule-calendar-transp dead property) are left out; within the others,
 /// FreeBusyBuilder skips TRANSP:TRANSPARENT and STATUS:CANCELLED events.
-struct FreeBusyService<Store: CalendarStore> {
+///
+/// Interim: branch `query` has the shared `FreeBusyService` (floating zones, limits);
+/// once both are merged this should become `FreeBusyService(store:).busyPeriods(ofPrincipal:in:)`.
+struct ScheduleFreeBusy<Store: CalendarStore> {
     let store: Store
     let urls: URLPath
 
