@@ -239,3 +239,26 @@ import Testing
         #expect(Parsed(test.copy("alice")?.data).attendee(bob, "SCHEDULE-STATUS") == "1.2")
     }
 }
+
+@Suite struct SchedulingAddressTests {
+    @Test func principalURLsWorkAsAddresses() throws {
+        let test = TestServer()
+        var invitation = Invitation()
+        invitation.organizer = "/principals/alice/"
+        invitation.attendees = [("/principals/alice/", "ACCEPTED"), ("/principals/bob/", "NEEDS-ACTION")]
+        #expect(test.put("alice", "meeting.ics", invitation.body).status == 201)
+        #expect(test.inbox("bob").count == 1)
+        #expect(Parsed(test.copy("alice")?.data).attendee("/principals/bob/", "SCHEDULE-STATUS") == "1.2")
+    }
+
+    @Test func copyOfASchedulingObjectIsRefused() throws {
+        let test = TestServer()
+        #expect(test.put("alice", "meeting.ics", Invitation().body).status == 201)
+        try test.store.createCalendar(
+            principalURI: "principals/alice", uri: "work", properties: CalendarProperties(), components: ["VEVENT"])
+        let response = test.send(
+            "COPY", "/calendars/alice/default/meeting.ics", headers: ["Destination": "/calendars/alice/work/x.ics"])
+        #expect(response.status == 403)
+        #expect(response.text.contains("unique-scheduling-object-resource"))
+    }
+}
