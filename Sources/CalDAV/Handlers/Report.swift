@@ -36,6 +36,8 @@ extension CalDAVServer {
             return try principalPropertySearch(search, context: context)
         case (.calendarServerPrincipalSearch(let search), _):
             return try calendarServerPrincipalSearch(search, context: context)
+        case (.principalMatch(let match), _):
+            return try principalMatch(match, resource: resource, context: context)
         case (.principalSearchPropertySet, _):
             return principalSearchPropertySet()
         case (.expandProperty(let expand), _):
