@@ -43,7 +43,7 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
     static var allowedMethods: [String] {
         [
             "OPTIONS", "GET", "HEAD", "DELETE", "PROPFIND", "PUT", "PROPPATCH", "COPY", "MOVE", "REPORT",
-            "MKCALENDAR", "MKCOL", "LOCK", "UNLOCK",
+            "MKCALENDAR", "MKCOL", "LOCK", "UNLOCK", "POST",
         ]
     }
 
@@ -127,7 +127,8 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
         case "REPORT": return try report(context)
         case "LOCK": return try lock(context)
         case "UNLOCK": return try unlock(context)
-        case "POST", "ACL":
+        case "POST": return try post(context)
+        case "ACL":
             throw DAVError.methodNotAllowed("\(request.method) is not supported here", allow: Self.allowedMethods)
         default:
             var error = DAVError(501, nil, "unknown method \(request.method)")
