@@ -210,3 +210,51 @@ import Testing
         #expect(response.text.contains("/calendars/alice/default/a.ics"))
     }
 }
+
+@Suite struct LimitRecurrenceSetTests {
+    @Test func onlyOverridesInRangeAreKept() {
+        let test = TestServer()
+        let body = """
+            BEGIN:VCALENDAR\r
+            VERSION:2.0\r
+            BEGIN:VEVENT\r
+            UID:series\r
+            DTSTAMP:20261125T000000Z\r
+            DTSTART:20270104T090000Z\r
+            DTEND:20270104T100000Z\r
+            RRULE:FREQ=WEEKLY;COUNT=10\r
+            SUMMARY:Series\r
+            END:VEVENT\r
+            BEGIN:VEVENT\r
+            UID:series\r
+            DTSTAMP:20261125T000000Z\r
+            RECURRENCE-ID:20270111T090000Z\r
+            DTSTART:20270111T110000Z\r
+            DTEND:20270111T120000Z\r
+            SUMMARY:Early override\r
+            END:VEVENT\r
+            BEGIN:VEVENT\r
+            UID:series\r
+            DTSTAMP:20261125T000000Z\r
+            RECURRENCE-ID:20270301T090000Z\r
+            DTSTART:20270301T110000Z\r
+            DTEND:20270301T120000Z\r
+            SUMMARY:Late override\r
+            END:VEVENT\r
+            END:VCALENDAR\r
+
+            """
+        #expect(test.send("PUT", "/calendars/alice/default/s.ics", body: body).status == 201)
+        let report = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:calendar-multiget xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+              <D:prop><C:calendar-data><C:limit-recurrence-set start="20270201T000000Z" end="20270401T000000Z"/></C:calendar-data></D:prop>
+              <D:href>/calendars/alice/default/s.ics</D:href>
+            </C:calendar-multiget>
+            """
+        let text = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: report).text
+        #expect(text.contains("SUMMARY:Series"))
+        #expect(text.contains("SUMMARY:Late override"))
+        #expect(!text.contains("SUMMARY:Early override"))
+    }
+}

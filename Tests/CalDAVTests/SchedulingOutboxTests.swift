@@ -67,7 +67,7 @@ import Testing
 
     @Test func postElsewhereIsNotAllowed() {
         let test = TestServer()
-        #expect(test.send("POST", "/calendars/alice/default/", body: "x").status == 405)
+        #expect(test.send("POST", "/principals/alice/", body: "x").status == 405)
     }
 
     @Test func explicitRequestAndReplyThroughTheOutbox() throws {

@@ -29,8 +29,10 @@ extension CalDAVServer {
                 case .write: own = Privilege.reading.union(.write).union(.unlock)
                 }
             }
-            if let instance, instance.access == .read {
-                own = own.intersection(Privilege.reading.union(.writeProperties))
+            // A sharee's instance: read-only or read-write as granted, never re-sharing or changing ACLs.
+            if let instance, instance.access != .owner {
+                own.subtract([.share, .writeACL])
+                if instance.access == .read { own = own.intersection(Privilege.reading.union(.writeProperties)) }
             }
             return own
         case .inbox(let name), .inboxItem(let name, _):
