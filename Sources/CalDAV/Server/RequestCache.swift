@@ -4,8 +4,11 @@
 final class RequestCache {
     /// Proxy access of the current user to a user's space, by owner name.
     var proxyAccess: [String: ProxyAccess] = [:]
+    /// The group principals (`principals/NAME/calendar-proxy-*`) the current user is a member of.
+    var groups: Set<String>?
 
     func clear() {
         proxyAccess.removeAll(keepingCapacity: true)
+        groups = nil
     }
 }
