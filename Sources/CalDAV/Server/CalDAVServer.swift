@@ -43,7 +43,7 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
     static var allowedMethods: [String] {
         [
             "OPTIONS", "GET", "HEAD", "DELETE", "PROPFIND", "PUT", "PROPPATCH", "COPY", "MOVE", "REPORT",
-            "MKCALENDAR", "MKCOL", "LOCK", "UNLOCK",
+            "MKCALENDAR", "MKCOL", "LOCK", "UNLOCK", "ACL", "POST",
         ]
     }
 
@@ -115,8 +115,8 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
         case "REPORT": return try report(context)
         case "LOCK": return try lock(context)
         case "UNLOCK": return try unlock(context)
-        case "POST", "ACL":
-            throw DAVError.methodNotAllowed("\(request.method) is not supported here", allow: Self.allowedMethods)
+        case "ACL": return try acl(context)
+        case "POST": return try post(context)
         default:
             var error = DAVError(501, nil, "unknown method \(request.method)")
             error.headers = [("Allow", Self.allowedMethods.joined(separator: ", "))]
