@@ -24,6 +24,10 @@ extension CalDAVServer {
             return principalSearchPropertySet()
         case (.expandProperty(let expand), _):
             return try expandProperty(expand, resource: resource, context: context)
+        case (.principalMatch(let match), _):
+            return try principalMatch(match, resource: resource, context: context)
+        case (.calendarServerPrincipalSearch(let search), _):
+            return try calendarServerPrincipalSearch(search, context: context)
         default:
             throw DAVError(403, .supportedReport, "\(report.name.clark) is not supported on this resource")
         }
