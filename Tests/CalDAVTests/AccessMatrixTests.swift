@@ -105,7 +105,7 @@ import Testing
         #expect(!listing.text.contains("i.ics"))
         let privileges = test.server.privilegesForTest(of: "bob", on: .inbox("alice"))
         #expect(privileges.isSuperset(of: .scheduleDeliver))
-        #expect(privileges.contains(.readFreeBusy))
+        #expect(!privileges.contains(.readFreeBusy))
         #expect(!privileges.contains(.read))
         #expect(test.server.privilegesForTest(of: "bob", on: .outbox("alice")).isEmpty)
     }

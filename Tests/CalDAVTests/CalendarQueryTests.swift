@@ -1,5 +1,6 @@
 import Storage
 import Testing
+
 @testable import CalDAV
 
 @Suite struct CalendarQueryTests {
@@ -10,11 +11,15 @@ import Testing
     func seeded() -> TestServer {
         let test = TestServer()
         _ = test.send("PUT", "/calendars/alice/default/feb.ics", body: event(uid: "feb", summary: "Vendor demo"))
-        _ = test.send("PUT", "/calendars/alice/default/mar.ics", body: event(uid: "mar", summary: "Lunch", start: "20270305T120000Z", end: "20270305T130000Z"))
+        _ = test.send(
+            "PUT", "/calendars/alice/default/mar.ics",
+            body: event(uid: "mar", summary: "Lunch", start: "20270305T120000Z", end: "20270305T130000Z"))
         let weekly = event(uid: "weekly", summary: "Standup", start: "20270104T090000Z", end: "20270104T091500Z")
-            .replacingOccurrences(of: "DTEND:20270104T091500Z", with: "DTEND:20270104T091500Z\r\nRRULE:FREQ=WEEKLY;COUNT=20")
+            .replacingOccurrences(
+                of: "DTEND:20270104T091500Z", with: "DTEND:20270104T091500Z\r\nRRULE:FREQ=WEEKLY;COUNT=20")
         _ = test.send("PUT", "/calendars/alice/default/weekly.ics", body: weekly)
-        let todo = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTODO\r\nUID:todo\r\nDTSTAMP:20261125T082442Z\r\nSUMMARY:Rotate credentials\r\nDUE:20270226T170000Z\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
+        let todo =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTODO\r\nUID:todo\r\nDTSTAMP:20261125T082442Z\r\nSUMMARY:Rotate credentials\r\nDUE:20270226T170000Z\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
         _ = test.send("PUT", "/calendars/alice/default/todo.ics", body: todo)
         return test
     }
@@ -27,18 +32,24 @@ import Testing
         let test = seeded()
         let response = test.send(
             "REPORT", "/calendars/alice/default/", headers: ["Depth": "1"],
-            body: query("<C:comp-filter name=\"VEVENT\"><C:time-range start=\"20270301T000000Z\" end=\"20270310T000000Z\"/></C:comp-filter>"))
+            body: query(
+                "<C:comp-filter name=\"VEVENT\"><C:time-range start=\"20270301T000000Z\" end=\"20270310T000000Z\"/></C:comp-filter>"
+            ))
         #expect(response.status == 207)
         #expect(hrefs(response) == ["/calendars/alice/default/mar.ics", "/calendars/alice/default/weekly.ics"])
         let none = test.send(
             "REPORT", "/calendars/alice/default/", headers: ["Depth": "1"],
-            body: query("<C:comp-filter name=\"VEVENT\"><C:time-range start=\"20280101T000000Z\" end=\"20280201T000000Z\"/></C:comp-filter>"))
+            body: query(
+                "<C:comp-filter name=\"VEVENT\"><C:time-range start=\"20280101T000000Z\" end=\"20280201T000000Z\"/></C:comp-filter>"
+            ))
         #expect(hrefs(none).isEmpty)
     }
 
     @Test func componentTypeAndUIDMatch() {
         let test = seeded()
-        let todos = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: query("<C:comp-filter name=\"VTODO\"/>"))
+        let todos = test.send(
+            "REPORT", "/calendars/alice/default/", headers: ["Depth": "1"],
+            body: query("<C:comp-filter name=\"VTODO\"/>"))
         #expect(hrefs(todos) == ["/calendars/alice/default/todo.ics"])
         let byUID = test.send(
             "REPORT", "/calendars/alice/default/", headers: ["Depth": "1"],
@@ -49,13 +60,16 @@ import Testing
         #expect(byUID.text.contains("SUMMARY:Vendor demo"))
         let bySummary = test.send(
             "REPORT", "/calendars/alice/default/", headers: ["Depth": "1"],
-            body: query("<C:comp-filter name=\"VEVENT\"><C:prop-filter name=\"SUMMARY\"><C:text-match negate-condition=\"yes\">LUNCH</C:text-match></C:prop-filter></C:comp-filter>"))
+            body: query(
+                "<C:comp-filter name=\"VEVENT\"><C:prop-filter name=\"SUMMARY\"><C:text-match negate-condition=\"yes\">LUNCH</C:text-match></C:prop-filter></C:comp-filter>"
+            ))
         #expect(hrefs(bySummary) == ["/calendars/alice/default/feb.ics", "/calendars/alice/default/weekly.ics"])
     }
 
     @Test func topFilterMustBeVCalendar() {
         let test = seeded()
-        let body = "<?xml version=\"1.0\"?><C:calendar-query xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:prop><D:getetag/></D:prop><C:filter><C:comp-filter name=\"VEVENT\"/></C:filter></C:calendar-query>"
+        let body =
+            "<?xml version=\"1.0\"?><C:calendar-query xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:prop><D:getetag/></D:prop><C:filter><C:comp-filter name=\"VEVENT\"/></C:filter></C:calendar-query>"
         let response = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: body)
         #expect(response.status == 403)
         #expect(response.text.contains("valid-filter"))
@@ -66,7 +80,9 @@ import Testing
     @Test func busyTimeOfACalendar() {
         let test = TestServer()
         _ = test.send("PUT", "/calendars/alice/default/a.ics", body: event(uid: "a"))
-        _ = test.send("PUT", "/calendars/alice/default/b.ics", body: event(uid: "b", start: "20270301T100000Z", end: "20270301T110000Z"))
+        _ = test.send(
+            "PUT", "/calendars/alice/default/b.ics",
+            body: event(uid: "b", start: "20270301T100000Z", end: "20270301T110000Z"))
         let body = """
             <?xml version="1.0" encoding="utf-8"?>
             <C:free-busy-query xmlns:C="urn:ietf:params:xml:ns:caldav"><C:time-range start="20270201T000000Z" end="20270210T000000Z"/></C:free-busy-query>
@@ -77,6 +93,53 @@ import Testing
         #expect(response.text.contains("BEGIN:VFREEBUSY"))
         #expect(response.text.contains("FREEBUSY;FBTYPE=BUSY:20270203T150000Z/20270203T160000Z"))
         #expect(!response.text.contains("20270301T100000Z"))
-        #expect(test.send("REPORT", "/calendars/alice/default/", as: "bob", headers: ["Depth": "1"], body: body).status == 403)
+        #expect(
+            test.send("REPORT", "/calendars/alice/default/", as: "bob", headers: ["Depth": "1"], body: body).status
+                == 403)
+    }
+}
+
+@Suite struct CalendarDataTests {
+    func weekly(_ test: TestServer) {
+        let body = event(uid: "weekly", summary: "Standup", start: "20270104T090000Z", end: "20270104T091500Z")
+            .replacingOccurrences(
+                of: "DTEND:20270104T091500Z", with: "DTEND:20270104T091500Z\r\nRRULE:FREQ=WEEKLY;COUNT=20")
+        _ = test.send("PUT", "/calendars/alice/default/weekly.ics", body: body)
+    }
+
+    @Test func expandReturnsInstancesInUTC() {
+        let test = TestServer()
+        weekly(test)
+        let body = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+              <D:prop><C:calendar-data><C:expand start="20270110T000000Z" end="20270125T000000Z"/></C:calendar-data></D:prop>
+              <C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT"><C:time-range start="20270110T000000Z" end="20270125T000000Z"/></C:comp-filter></C:comp-filter></C:filter>
+            </C:calendar-query>
+            """
+        let response = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: body)
+        let text = response.text
+        #expect(text.contains("RECURRENCE-ID:20270111T090000Z"))
+        #expect(text.contains("RECURRENCE-ID:20270118T090000Z"))
+        #expect(!text.contains("RRULE"))
+        #expect(!text.contains("20270104T090000Z"))
+        #expect(text.components(separatedBy: "BEGIN:VEVENT").count == 3)
+    }
+
+    @Test func partialRetrievalKeepsOnlySelectedProperties() {
+        let test = TestServer()
+        _ = test.send("PUT", "/calendars/alice/default/a.ics", body: event(uid: "a", summary: "Secret plans"))
+        let body = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:calendar-multiget xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+              <D:prop><C:calendar-data><C:comp name="VCALENDAR"><C:prop name="VERSION"/><C:comp name="VEVENT"><C:prop name="UID"/><C:prop name="DTSTART"/></C:comp></C:comp></C:calendar-data></D:prop>
+              <D:href>/calendars/alice/default/a.ics</D:href>
+            </C:calendar-multiget>
+            """
+        let text = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: body).text
+        #expect(text.contains("UID:a"))
+        #expect(text.contains("DTSTART:20270203T150000Z"))
+        #expect(!text.contains("Secret plans"))
+        #expect(!text.contains("PRODID"))
     }
 }

@@ -94,7 +94,7 @@ extension CalDAVServer {
         case .inbox(let name):
             let owner = Privilege.readingOnly.union(.scheduleDeliver).union([.unbind, .writeProperties])
             return space(name, owner: owner, write: owner, read: .readingOnly)
-                + [ACLGrant(grantee: .authenticated, privileges: Privilege.scheduleDeliver.union(.readFreeBusy))]
+                + [ACLGrant(grantee: .authenticated, privileges: .scheduleDeliver)]
         case .inboxItem(let name, _):
             let owner = Privilege.readingOnly.union(.write)
             return space(name, owner: owner, write: owner, read: .readingOnly)

@@ -54,14 +54,19 @@ struct Privilege: OptionSet, Hashable, Sendable {
         (.share, "DAV:", "share"),
     ]
 
-    /// Element names to report for this set: each complete aggregate (DAV:write, schedule-deliver,
-    /// schedule-send), then the singles.
+    /// Element names to report for this set, in sabre's order: DAV:write first when complete,
+    /// each complete scheduling aggregate just before its parts (schedule-send also implies
+    /// sabre's schedule-post-vevent), then the singles.
     var elementNames: [(namespace: String, name: String)] {
+        let caldav = "urn:ietf:params:xml:ns:caldav"
         var out: [(String, String)] = []
         if isSuperset(of: .write) { out.append(("DAV:", "write")) }
-        if isSuperset(of: .scheduleDeliver) { out.append(("urn:ietf:params:xml:ns:caldav", "schedule-deliver")) }
-        if isSuperset(of: .scheduleSend) { out.append(("urn:ietf:params:xml:ns:caldav", "schedule-send")) }
-        for (bit, namespace, name) in Privilege.names where contains(bit) { out.append((namespace, name)) }
+        for (bit, namespace, name) in Privilege.names where contains(bit) {
+            if bit == .scheduleDeliverInvite && isSuperset(of: .scheduleDeliver) { out.append((caldav, "schedule-deliver")) }
+            if bit == .scheduleSendInvite && isSuperset(of: .scheduleSend) { out.append((caldav, "schedule-send")) }
+            out.append((namespace, name))
+            if bit == .scheduleSendFreeBusy && isSuperset(of: .scheduleSend) { out.append((caldav, "schedule-post-vevent")) }
+        }
         return out
     }
 

@@ -51,7 +51,12 @@ struct Authenticator {
             else { return .challenge(stale: false) }
             return .authenticated(AuthenticatedUser(username: username))
         case "digest":
-            return try digest(DigestCredentials.parse(rest), method: request.method, store: store, now: now)
+            let credentials = DigestCredentials.parse(rest)
+            // The digest must be for this request's target, or it could be replayed elsewhere (RFC 7616 §3.4.6).
+            if let uri = credentials["uri"], uri != request.uri, !(uri.contains("://") && uri.hasSuffix(request.uri)) {
+                return .badRequest("Digest uri does not match the request target")
+            }
+            return try digest(credentials, method: request.method, store: store, now: now)
         default:
             return .challenge(stale: false)
         }

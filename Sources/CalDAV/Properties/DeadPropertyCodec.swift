@@ -13,7 +13,9 @@ enum DeadPropertyCodec {
         let text = String(decoding: row.value, as: UTF8.self)
         switch row.valueType {
         case 2:
-            guard let parsed = try? XMLElement.parse(name: name, innerXML: text) else { return XMLElement(name, text: text) }
+            guard let parsed = try? XMLElement.parse(name: name, innerXML: text) else {
+                return XMLElement(name, text: text)
+            }
             return XMLElement(name, children: parsed.children, text: parsed.children.isEmpty ? parsed.text : "")
         case 3:
             return PHPSerialized.element(name, text)
@@ -68,7 +70,8 @@ enum PHPSerialized {
                     length = length * 10 + Int(bytes[cursor] - 48)
                     cursor += 1
                 }
-                if cursor + 1 < bytes.count, bytes[cursor] == UInt8(ascii: ":"), bytes[cursor + 1] == UInt8(ascii: "\"") {
+                if cursor + 1 < bytes.count, bytes[cursor] == UInt8(ascii: ":"), bytes[cursor + 1] == UInt8(ascii: "\"")
+                {
                     let start = cursor + 2
                     let end = start + length
                     if end <= bytes.count {

@@ -8,6 +8,8 @@ struct PropertyScope {
     let user: AuthenticatedUser
     /// The current user's privileges on the resource.
     let privileges: Privilege
+    /// A REPORT's calendar-data request (partial retrieval, expansion); nil returns bodies as stored.
+    var calendarData: CalendarDataRequest? = nil
 }
 
 /// Changes a PROPPATCH (or MKCALENDAR) collects before anything is written, so all or none apply (RFC 4918 §9.2).

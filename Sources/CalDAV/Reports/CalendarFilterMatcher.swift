@@ -16,11 +16,15 @@ struct CalendarFilterMatcher {
     }
 
     /// `component` (already known to carry the filter's name) satisfies time-range, prop- and comp-filters.
-    private func component(_ component: ICalComponent, satisfies filter: CompFilter, parent: ICalComponent?, root: ICalComponent) -> Bool {
+    private func component(
+        _ component: ICalComponent, satisfies filter: CompFilter, parent: ICalComponent?, root: ICalComponent
+    ) -> Bool {
         if let range = filter.timeRange {
             let window = TimeRange(start: range.start, end: range.end)
             if component.name == "VALARM" {
-                guard let parent, root.hasAlarm(in: window, componentNamed: parent.name, resolver: resolver) else { return false }
+                guard let parent, root.hasAlarm(in: window, componentNamed: parent.name, resolver: resolver) else {
+                    return false
+                }
             } else if parent?.name == "VCALENDAR" {
                 guard root.matches(window, componentNamed: component.name, resolver: resolver) else { return false }
             } else {
@@ -34,7 +38,8 @@ struct CalendarFilterMatcher {
                 if !candidates.isEmpty { return false }
                 continue
             }
-            guard candidates.contains(where: { self.component($0, satisfies: child, parent: component, root: root) }) else {
+            guard candidates.contains(where: { self.component($0, satisfies: child, parent: component, root: root) })
+            else {
                 return false
             }
         }
@@ -54,7 +59,9 @@ struct CalendarFilterMatcher {
                 if let start = range.start, seconds < start { return false }
                 if let end = range.end, seconds >= end { return false }
             }
-            if let textMatch = filter.textMatch, !matches(ICalText.unescape(property.rawValue), textMatch) { return false }
+            if let textMatch = filter.textMatch, !matches(ICalText.unescape(property.rawValue), textMatch) {
+                return false
+            }
             for paramFilter in filter.paramFilters {
                 let values = property.parameterValues(paramFilter.name)
                 let present = property.hasParameter(paramFilter.name)

@@ -4,7 +4,9 @@ import Storage
 
 extension CalDAVServer {
     /// calendar-query (RFC 4791 §7.8): prefilter by component type and occurrence range in storage, then match each object.
-    func calendarQuery(_ query: CalendarQuery, in instance: CalendarInstance, context: RequestContext) throws -> DAVResponse {
+    func calendarQuery(_ query: CalendarQuery, in instance: CalendarInstance, context: RequestContext) throws
+        -> DAVResponse
+    {
         guard query.filter.name == "VCALENDAR" else {
             throw DAVError(403, .validFilter, "the top comp-filter must be VCALENDAR")
         }
@@ -19,7 +21,8 @@ extension CalDAVServer {
             onlyObject = object
         default: throw DAVError(403, .supportedReport, "calendar-query needs a calendar")
         }
-        let typeFilter = query.filter.compFilters.count == 1 && !query.filter.compFilters[0].isNotDefined
+        let typeFilter =
+            query.filter.compFilters.count == 1 && !query.filter.compFilters[0].isNotDefined
             ? query.filter.compFilters[0] : nil
         let range = typeFilter?.timeRange.map { (start: $0.start, end: $0.end) }
         let privileges = try privileges(of: context.user, on: path, instance: instance)
@@ -48,9 +51,12 @@ extension CalDAVServer {
         var multistatus = Multistatus()
         for object in matched {
             let objectPath = ResourcePath.calendarObject(owner, calendarName, object.uri)
-            let scope = PropertyScope(path: objectPath, resource: .object(instance, object), user: context.user, privileges: privileges)
+            let scope = PropertyScope(
+                path: objectPath, resource: .object(instance, object), user: context.user, privileges: privileges,
+                calendarData: query.calendarData)
             let propStats = try properties(query.properties, scope: scope, dead: dead[objectPath.storagePath] ?? [])
-            multistatus.entries.append(MultistatusEntry(href: urls.href(objectPath), propStats: minimal(propStats, context.request)))
+            multistatus.entries.append(
+                MultistatusEntry(href: urls.href(objectPath), propStats: minimal(propStats, context.request)))
         }
         if truncated { multistatus.entries.append(MultistatusEntry(href: urls.href(path), status: 507)) }
         return multistatus.response()

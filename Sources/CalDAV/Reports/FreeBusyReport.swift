@@ -4,19 +4,24 @@ import Storage
 
 extension CalDAVServer {
     /// free-busy-query (RFC 4791 §7.10): a VFREEBUSY of the calendar's busy time in the range; needs read-free-busy.
-    func freeBusyQuery(_ query: FreeBusyQuery, in instance: CalendarInstance, context: RequestContext) throws -> DAVResponse {
+    func freeBusyQuery(_ query: FreeBusyQuery, in instance: CalendarInstance, context: RequestContext) throws
+        -> DAVResponse
+    {
         guard let start = query.timeRange.start, let end = query.timeRange.end, start < end else {
             throw DAVError.badRequest("free-busy-query needs a time-range with start and end")
         }
         var builder = FreeBusyBuilder(start: start, end: end)
-        try store.forEachObject(in: instance.calendarID, componentType: nil, overlapping: (start, end), withData: true) {
+        try store.forEachObject(in: instance.calendarID, componentType: nil, overlapping: (start, end), withData: true)
+        {
             guard let data = $0.data, let calendar = try? ICalComponent.parse(data) else { return true }
             builder.add(calendar: calendar, resolver: TimeZoneResolver(calendar: calendar))
             return true
         }
         let calendar = ICalComponent(
             "VCALENDAR",
-            properties: [ICalProperty("VERSION", rawValue: "2.0"), ICalProperty("PRODID", rawValue: "-//Almanac//CalDAV//EN")],
+            properties: [
+                ICalProperty("VERSION", rawValue: "2.0"), ICalProperty("PRODID", rawValue: "-//Almanac//CalDAV//EN"),
+            ],
             components: [builder.component(dtstamp: context.now)])
         let body = calendar.serializedBytes()
         return DAVResponse(

@@ -35,33 +35,4 @@ extension CalDAVServer {
         }
         return multistatus.response()
     }
-
-    /// calendarserver-principal-search (CalendarServer): every token must occur, caselessly, in the
-    /// display name, an email address or the name of a user principal; `context` narrows the kind.
-    func calendarServerPrincipalSearch(_ search: CalendarServerPrincipalSearch, context: RequestContext) throws
-        -> DAVResponse
-    {
-        var multistatus = Multistatus()
-        let kinds: Set<String> = ["user", "attendee"]
-        if let wanted = search.context?.lowercased(), !kinds.contains(wanted) { return multistatus.response() }
-        let tokens = search.tokens.map { $0.lowercased() }
-        guard !tokens.isEmpty else { return multistatus.response() }
-        let limit = min(search.limit ?? 100, 1000)
-        for record in try store.principals(withPrefix: "principals/") {
-            guard let name = Self.userName(record.uri) else { continue }
-            let fields = [name, record.displayName ?? "", record.email ?? ""].map { $0.lowercased() }
-            guard tokens.allSatisfy({ token in fields.contains { $0.contains(token) } }) else { continue }
-            if multistatus.entries.count == limit {
-                multistatus.entries.append(MultistatusEntry(href: urls.href(context.path), status: 507))
-                break
-            }
-            let path = ResourcePath.principal(name)
-            let scope = PropertyScope(
-                path: path, resource: .principal(record), user: context.user,
-                privileges: try privileges(of: context.user, on: path))
-            let propStats = try properties(.prop(search.properties), scope: scope, dead: [])
-            multistatus.entries.append(MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
-        }
-        return multistatus.response()
-    }
 }

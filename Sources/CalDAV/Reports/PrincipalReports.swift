@@ -40,7 +40,35 @@ extension CalDAVServer {
             }
             count += 1
             let propStats = try properties(.prop(search.properties), scope: scope, dead: [])
-            multistatus.entries.append(MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
+            multistatus.entries.append(
+                MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
+        }
+        return multistatus.response()
+    }
+
+    /// CS:calendarserver-principal-search: every token must match the display name or an address (CalendarServer extension).
+    func calendarServerPrincipalSearch(_ search: CalendarServerPrincipalSearch, context: RequestContext) throws
+        -> DAVResponse
+    {
+        let matcher = CalendarFilterMatcher(resolver: .init(calendar: nil))
+        var multistatus = Multistatus()
+        if let kind = search.context, !["user", "attendee"].contains(kind) { return multistatus.response() }
+        for record in try store.principals(withPrefix: "principals/") {
+            let parts = record.uri.split(separator: "/")
+            guard parts.count == 2 else { continue }
+            let texts = [record.displayName, record.email, String(parts[1])].compactMap { $0 }
+            let passes = search.tokens.allSatisfy { token in
+                texts.contains { matcher.matches($0, TextMatch(text: token)) }
+            }
+            guard passes else { continue }
+            if let limit = search.limit, multistatus.entries.count == limit { break }
+            let path = ResourcePath.principal(String(parts[1]))
+            let scope = PropertyScope(
+                path: path, resource: .principal(record), user: context.user,
+                privileges: try privileges(of: context.user, on: path))
+            let propStats = try properties(.prop(search.properties), scope: scope, dead: [])
+            multistatus.entries.append(
+                MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
         }
         return multistatus.response()
     }
@@ -65,7 +93,8 @@ extension CalDAVServer {
 
     /// expand-property (RFC 3253 §3.8): href-valued properties replaced by the responses of the resources they name.
     func expandProperty(_ report: ExpandProperty, resource: Resource, context: RequestContext) throws -> DAVResponse {
-        let propStats = try expanded(report.properties, path: context.path, resource: resource, user: context.user, depth: 0)
+        let propStats = try expanded(
+            report.properties, path: context.path, resource: resource, user: context.user, depth: 0)
         return Multistatus(entries: [MultistatusEntry(href: urls.href(context.path), propStats: propStats)]).response()
     }
 
@@ -94,7 +123,9 @@ extension CalDAVServer {
                 if let target = urls.resolve(href), let loaded = try? load(target),
                     try privileges(of: user, on: target, instance: loaded.instance).contains(.read)
                 {
-                    for propStat in try expanded(item.children, path: target, resource: loaded, user: user, depth: depth + 1) {
+                    for propStat in try expanded(
+                        item.children, path: target, resource: loaded, user: user, depth: depth + 1)
+                    {
                         children.append(
                             XMLElement(
                                 .propStat,

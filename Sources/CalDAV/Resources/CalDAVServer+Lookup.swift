@@ -18,7 +18,7 @@ extension CalDAVServer {
     }
 
     /// Object writes go through this.
-    var objectWriter: ObjectWriter<Store> { ObjectWriter(store: store, urls: urls) }
+    var objectWriter: ObjectWriter<Store> { ObjectWriter(store: store, urls: urls, makeID: makeID) }
 }
 
 /// ETags as HTTP carries them: md5 hex in double quotes (RFC 7232 §2.3).

@@ -6,9 +6,14 @@ final class RequestCache {
     var proxyAccess: [String: ProxyAccess] = [:]
     /// The group principals (`principals/NAME/calendar-proxy-*`) the current user is a member of.
     var groups: Set<String>?
+    /// Who the current request authenticated as, for the log line.
+    var username: String?
+    /// Requests this worker has answered; the log's request id.
+    var requestNumber = 0
 
     func clear() {
         proxyAccess.removeAll(keepingCapacity: true)
         groups = nil
+        username = nil
     }
 }

@@ -1,29 +1,6 @@
 import DAVXML
 import Storage
 
-extension PropertyTable {
-    /// The access-control properties of every resource (RFC 3744 §4.4, §5).
-    static func accessProperties() -> [Row] {
-        [
-            Row(.acl, read: .readACL, allprop: false) { server, scope in
-                let grants = try server.grants(for: scope.path, instance: scope.resource.instance)
-                return XMLElement(.acl, children: grants.map(server.aceElement))
-            },
-            Row(.supportedPrivilegeSet, allprop: false) { _, _ in
-                XMLElement(.supportedPrivilegeSet, children: [SupportedPrivilegeTree.element(SupportedPrivilegeTree.root)])
-            },
-            Row(.aclRestrictions, read: .readACL, allprop: false) { _, _ in
-                // Only grants, no inversion, every ACE protected: nothing can be written (RFC 3744 §5.6).
-                XMLElement(
-                    .aclRestrictions,
-                    children: [XMLElement(PropertyName(.dav, "grant-only")), XMLElement(PropertyName(.dav, "no-invert"))])
-            },
-            Row(.inheritedACLSet, read: .readACL, allprop: false) { _, _ in XMLElement(.inheritedACLSet) },
-            Row(.group, allprop: false) { _, scope in scope.path.ownerName == nil ? nil : XMLElement(.group) },
-        ]
-    }
-}
-
 extension CalDAVServer {
     /// A protected `DAV:ace` for one grant (RFC 3744 §5.5).
     func aceElement(_ grant: ACLGrant) -> XMLElement {
@@ -47,11 +24,12 @@ enum SupportedPrivilegeTree {
         var namespace: String
         var name: String
         var description: String
+        var isAbstract = false
         var children: [Node] = []
     }
 
     static let root = Node(
-        namespace: "DAV:", name: "all", description: "Any operation",
+        namespace: "DAV:", name: "all", description: "Any operation", isAbstract: true,
         children: [
             Node(
                 namespace: "DAV:", name: "read", description: "Read resources and their properties",
@@ -90,9 +68,10 @@ enum SupportedPrivilegeTree {
     /// `DAV:supported-privilege` for a node and its subtree.
     static func element(_ node: Node) -> XMLElement {
         var children = [
-            XMLElement(.privilege, children: [XMLElement(PropertyName(namespace: node.namespace, local: node.name))]),
-            XMLElement(.description, attributes: ["xml:lang": "en"], text: node.description),
+            XMLElement(.privilege, children: [XMLElement(PropertyName(namespace: node.namespace, local: node.name))])
         ]
+        if node.isAbstract { children.append(XMLElement(.abstract)) }
+        children.append(XMLElement(.description, attributes: ["xml:lang": "en"], text: node.description))
         children += node.children.map(element)
         return XMLElement(.supportedPrivilege, children: children)
     }
