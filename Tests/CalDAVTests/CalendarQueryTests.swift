@@ -143,3 +143,118 @@ import Testing
         #expect(!text.contains("PRODID"))
     }
 }
+
+@Suite struct FloatingTimeQueryTests {
+    @Test func floatingTimesUseTheQueryTimeZone() {
+        let test = TestServer()
+        _ = test.send(
+            "PUT", "/calendars/alice/default/f.ics", body: event(uid: "f", start: "20270301T230000", end: "20270301T233000"))
+        func query(_ zone: String) -> String {
+            """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+              <D:prop><D:getetag/></D:prop>
+              <C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT"><C:time-range start="20270301T130000Z" end="20270301T150000Z"/></C:comp-filter></C:comp-filter></C:filter>
+              \(zone)
+            </C:calendar-query>
+            """
+        }
+        let tokyo = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: query("<C:timezone-id>Asia/Tokyo</C:timezone-id>"))
+        #expect(tokyo.text.contains("/calendars/alice/default/f.ics"))
+        let utc = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: query(""))
+        #expect(!utc.text.contains("/calendars/alice/default/f.ics"))
+    }
+}
+
+@Suite struct MoreQueryTests {
+    @Test func freeBusyOnTheHomeSkipsTransparentCalendars() {
+        let test = TestServer()
+        _ = test.send("PUT", "/calendars/alice/default/a.ics", body: event(uid: "a"))
+        let transparent = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:mkcalendar xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:set><D:prop><C:schedule-calendar-transp><C:transparent/></C:schedule-calendar-transp></D:prop></D:set></C:mkcalendar>
+            """
+        #expect(test.send("MKCALENDAR", "/calendars/alice/holidays/", body: transparent).status == 201)
+        _ = test.send("PUT", "/calendars/alice/holidays/h.ics", body: event(uid: "h", start: "20270205T100000Z", end: "20270205T110000Z"))
+        let body = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:free-busy-query xmlns:C="urn:ietf:params:xml:ns:caldav"><C:time-range start="20270201T000000Z" end="20270210T000000Z"/></C:free-busy-query>
+            """
+        let response = test.send("REPORT", "/calendars/alice/", headers: ["Depth": "1"], body: body)
+        #expect(response.status == 200)
+        #expect(response.text.contains("20270203T150000Z/20270203T160000Z"))
+        #expect(!response.text.contains("20270205T100000Z"))
+    }
+
+    @Test func unknownCollationIsRefused() {
+        let test = TestServer()
+        let body = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:prop><D:getetag/></D:prop>
+            <C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT"><C:prop-filter name="SUMMARY"><C:text-match collation="i;klingon">x</C:text-match></C:prop-filter></C:comp-filter></C:comp-filter></C:filter></C:calendar-query>
+            """
+        let response = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: body)
+        #expect(response.status == 403)
+        #expect(response.text.contains("supported-collation"))
+    }
+
+    @Test func unicodeCasemapMatchesAccentedText() {
+        let test = TestServer()
+        _ = test.send("PUT", "/calendars/alice/default/a.ics", body: event(uid: "a", summary: "ÉTÉ party"))
+        let body = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:prop><D:getetag/></D:prop>
+            <C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT"><C:prop-filter name="SUMMARY"><C:text-match collation="i;unicode-casemap">été</C:text-match></C:prop-filter></C:comp-filter></C:comp-filter></C:filter></C:calendar-query>
+            """
+        let response = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: body)
+        #expect(response.text.contains("/calendars/alice/default/a.ics"))
+    }
+}
+
+@Suite struct LimitRecurrenceSetTests {
+    @Test func onlyOverridesInRangeAreKept() {
+        let test = TestServer()
+        let body = """
+            BEGIN:VCALENDAR\r
+            VERSION:2.0\r
+            BEGIN:VEVENT\r
+            UID:series\r
+            DTSTAMP:20261125T000000Z\r
+            DTSTART:20270104T090000Z\r
+            DTEND:20270104T100000Z\r
+            RRULE:FREQ=WEEKLY;COUNT=10\r
+            SUMMARY:Series\r
+            END:VEVENT\r
+            BEGIN:VEVENT\r
+            UID:series\r
+            DTSTAMP:20261125T000000Z\r
+            RECURRENCE-ID:20270111T090000Z\r
+            DTSTART:20270111T110000Z\r
+            DTEND:20270111T120000Z\r
+            SUMMARY:Early override\r
+            END:VEVENT\r
+            BEGIN:VEVENT\r
+            UID:series\r
+            DTSTAMP:20261125T000000Z\r
+            RECURRENCE-ID:20270301T090000Z\r
+            DTSTART:20270301T110000Z\r
+            DTEND:20270301T120000Z\r
+            SUMMARY:Late override\r
+            END:VEVENT\r
+            END:VCALENDAR\r
+
+            """
+        #expect(test.send("PUT", "/calendars/alice/default/s.ics", body: body).status == 201)
+        let report = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:calendar-multiget xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+              <D:prop><C:calendar-data><C:limit-recurrence-set start="20270201T000000Z" end="20270401T000000Z"/></C:calendar-data></D:prop>
+              <D:href>/calendars/alice/default/s.ics</D:href>
+            </C:calendar-multiget>
+            """
+        let text = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: report).text
+        #expect(text.contains("SUMMARY:Series"))
+        #expect(text.contains("SUMMARY:Late override"))
+        #expect(!text.contains("SUMMARY:Early override"))
+    }
+}

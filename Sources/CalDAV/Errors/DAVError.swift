@@ -56,6 +56,8 @@ struct DAVError: Error, Sendable {
         case notSupportedPrivilege
         /// A sharing precondition or other condition named by its element.
         case named(namespace: String, name: String)
+        /// CALDAV:supported-collation (RFC 4791 §7.5.1)
+        case supportedCollation
 
         /// (namespace, local name) of the element.
         var element: (namespace: String, name: String) {
@@ -88,6 +90,7 @@ struct DAVError: Error, Sendable {
             case .noProtectedACEConflict: return (dav, "no-protected-ace-conflict")
             case .notSupportedPrivilege: return (dav, "not-supported-privilege")
             case .named(let namespace, let name): return (namespace, name)
+            case .supportedCollation: return (caldav, "supported-collation")
             }
         }
     }

@@ -6,9 +6,22 @@ extension CalDAVServer {
     func report(_ context: RequestContext) throws -> DAVResponse {
         let report = try ReportRequest.parse(context.request.body)
         let resource = try load(context.path)
-        if case .freeBusyQuery(let query) = report, case .calendar(let instance) = resource {
-            try require(.readFreeBusy, on: context.path, for: context.user, instance: instance)
-            return try freeBusyQuery(query, in: instance, context: context)
+        if case .freeBusyQuery(let query) = report {
+            switch resource {
+            case .calendar(let instance):
+                try require(.readFreeBusy, on: context.path, for: context.user, instance: instance)
+                return try freeBusyQuery(query, in: [instance], context: context)
+            case .calendarHome(let principal):
+                try require(.read, on: context.path, for: context.user)
+                guard case .calendarHome(let name) = context.path else { break }
+                let calendars = try store.calendars(ofPrincipal: principal.uri).filter { instance in
+                    !instance.properties.transparent
+                        && (try? privileges(of: context.user, on: .calendar(name, instance.uri), instance: instance))?
+                            .contains(.readFreeBusy) == true
+                }
+                return try freeBusyQuery(query, in: calendars, context: context)
+            default: break
+            }
         }
         try require(.read, on: context.path, for: context.user, instance: resource.instance)
         switch (report, resource) {
@@ -23,12 +36,12 @@ extension CalDAVServer {
             return try principalPropertySearch(search, context: context)
         case (.calendarServerPrincipalSearch(let search), _):
             return try calendarServerPrincipalSearch(search, context: context)
+        case (.principalMatch(let match), _):
+            return try principalMatch(match, resource: resource, context: context)
         case (.principalSearchPropertySet, _):
             return principalSearchPropertySet()
         case (.expandProperty(let expand), _):
             return try expandProperty(expand, resource: resource, context: context)
-        case (.principalMatch(let match), _):
-            return try principalMatch(match, resource: resource, context: context)
         default:
             throw DAVError(403, .supportedReport, "\(report.name.clark) is not supported on this resource")
         }

@@ -5,6 +5,12 @@ extension PropertyTable {
     /// Access-control properties (RFC 3744 §4.4, §5), all computed from `grants(for:instance:)`.
     static func aclProperties() -> [Row] {
         [
+            Row(.supportedCollationSet, allprop: false) { _, scope in
+                guard case .calendar = scope.resource else { return nil }
+                return XMLElement(
+                    .supportedCollationSet,
+                    children: CalendarFilterMatcher.collations.sorted().map { XMLElement(PropertyName(.calDAV, "supported-collation"), text: $0) })
+            },
             Row(.acl, read: .readACL, allprop: false) { server, scope in
                 let grants = try server.grants(for: scope.path, instance: scope.resource.instance)
                 return XMLElement(.acl, children: grants.map(server.aceElement))

@@ -11,6 +11,11 @@ struct CalendarDataShaper {
         guard !request.isPlain, var calendar = try? ICalComponent.parse(data) else { return data }
         if let expand = request.expand {
             calendar = expanded(calendar, start: expand.start ?? .min, end: expand.end ?? .max)
+        } else if let limit = request.limitRecurrenceSet {
+            calendar = limitedRecurrences(calendar, TimeRange(start: limit.start, end: limit.end))
+        }
+        if let limit = request.limitFreeBusySet {
+            calendar = limitedFreeBusy(calendar, TimeRange(start: limit.start, end: limit.end))
         }
         if let selection = request.component, selection.name == calendar.name {
             calendar = select(calendar, selection)
@@ -38,6 +43,43 @@ struct CalendarDataShaper {
                 guard let wanted = selection.components.first(where: { $0.name == child.name }) else { continue }
                 out.components.append(select(child, wanted))
             }
+        }
+        return out
+    }
+
+    /// Masters plus only the overrides that affect the range (§9.6.6).
+    func limitedRecurrences(_ calendar: ICalComponent, _ range: TimeRange) -> ICalComponent {
+        let resolver = TimeZoneResolver(calendar: calendar)
+        var out = calendar
+        out.components = calendar.components.filter { component in
+            guard let recurrenceID = component.property("RECURRENCE-ID") else { return true }
+            if let value = ICalDateTime(parsing: recurrenceID.rawValue, tzid: recurrenceID[parameter: "TZID"]),
+                range.contains(resolver.utcSeconds(value))
+            {
+                return true
+            }
+            return component.overlaps(range, resolver: resolver)
+        }
+        return out
+    }
+
+    /// FREEBUSY properties reduced to the periods that overlap the range (§9.6.7).
+    func limitedFreeBusy(_ calendar: ICalComponent, _ range: TimeRange) -> ICalComponent {
+        let resolver = TimeZoneResolver(calendar: calendar)
+        var out = calendar
+        for index in out.components.indices where out.components[index].name == "VFREEBUSY" {
+            var component = out.components[index]
+            component.properties = component.properties.compactMap { property in
+                guard property.name == "FREEBUSY", let periods = ICalPeriod.parseList(property.rawValue) else { return property }
+                let kept = periods.filter {
+                    range.overlaps(from: resolver.utcSeconds($0.start), to: $0.endUTC(resolver))
+                }
+                guard !kept.isEmpty else { return nil }
+                var copy = property
+                copy.rawValue = kept.map(\.description).joined(separator: ",")
+                return copy
+            }
+            out.components[index] = component
         }
         return out
     }

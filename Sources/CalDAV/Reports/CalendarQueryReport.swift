@@ -10,6 +10,7 @@ extension CalDAVServer {
         guard query.filter.name == "VCALENDAR" else {
             throw DAVError(403, .validFilter, "the top comp-filter must be VCALENDAR")
         }
+        try CalendarFilterMatcher.checkCollations(query.filter)
         let path = context.path
         let owner = path.ownerName ?? ""
         let calendarName: String
@@ -24,14 +25,17 @@ extension CalDAVServer {
         let typeFilter =
             query.filter.compFilters.count == 1 && !query.filter.compFilters[0].isNotDefined
             ? query.filter.compFilters[0] : nil
-        let range = typeFilter?.timeRange.map { (start: $0.start, end: $0.end) }
+        let floatingZone = self.floatingZone(query, instance: instance)
+        // The index reads floating times as UTC: widen the prefilter by the largest offset there is.
+        let slack: Int64 = floatingZone == .utc ? 0 : 14 * 3600
+        let range = typeFilter?.timeRange.map { (start: $0.start.map { $0 - slack }, end: $0.end.map { $0 + slack }) }
         let privileges = try privileges(of: context.user, on: path, instance: instance)
         let limit = min(query.limit ?? configuration.syncResultLimit, configuration.syncResultLimit)
         var matched: [StoredObject] = []
         var truncated = false
         let visit: (StoredObject) throws -> Bool = { object in
             guard let data = object.data, let calendar = try? ICalComponent.parse(data) else { return true }
-            let matcher = CalendarFilterMatcher(resolver: TimeZoneResolver(calendar: calendar))
+            let matcher = CalendarFilterMatcher(resolver: TimeZoneResolver(calendar: calendar, floatingZone: floatingZone))
             guard matcher.matches(calendar, filter: query.filter) else { return true }
             if matched.count == limit {
                 truncated = true
@@ -60,5 +64,17 @@ extension CalDAVServer {
         }
         if truncated { multistatus.entries.append(MultistatusEntry(href: urls.href(path), status: 507)) }
         return multistatus.response()
+    }
+
+    /// The zone floating times are read in (RFC 4791 §7.3): the query's timezone, else calendar-timezone, else UTC.
+    func floatingZone(_ query: CalendarQuery, instance: CalendarInstance) -> ICalTimeZone {
+        if let id = query.timezoneID, let zone = ICalTimeZone.named(id) { return zone }
+        for text in [query.timezone, instance.properties.timezone].compactMap({ $0 }) {
+            guard let calendar = try? ICalComponent.parse(text),
+                let tzid = calendar.components(named: "VTIMEZONE").first?[raw: "TZID"]
+            else { continue }
+            if let zone = TimeZoneResolver(calendar: calendar).zone(forTZID: tzid) { return zone }
+        }
+        return .utc
     }
 }

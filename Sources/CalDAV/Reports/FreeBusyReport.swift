@@ -3,19 +3,25 @@ import ICalendar
 import Storage
 
 extension CalDAVServer {
-    /// free-busy-query (RFC 4791 §7.10): a VFREEBUSY of the calendar's busy time in the range; needs read-free-busy.
-    func freeBusyQuery(_ query: FreeBusyQuery, in instance: CalendarInstance, context: RequestContext) throws
+    /// free-busy-query (RFC 4791 §7.10): a VFREEBUSY of the calendars' busy time in the range.
+    ///
+    /// On a calendar: that calendar. On a calendar home: every calendar in it the
+    /// user may read free-busy of, except those marked transparent (RFC 6638 §9.1).
+    func freeBusyQuery(_ query: FreeBusyQuery, in instances: [CalendarInstance], context: RequestContext) throws
         -> DAVResponse
     {
         guard let start = query.timeRange.start, let end = query.timeRange.end, start < end else {
             throw DAVError.badRequest("free-busy-query needs a time-range with start and end")
         }
         var builder = FreeBusyBuilder(start: start, end: end)
-        try store.forEachObject(in: instance.calendarID, componentType: nil, overlapping: (start, end), withData: true)
-        {
-            guard let data = $0.data, let calendar = try? ICalComponent.parse(data) else { return true }
-            builder.add(calendar: calendar, resolver: TimeZoneResolver(calendar: calendar))
-            return true
+        for instance in instances {
+            try store.forEachObject(
+                in: instance.calendarID, componentType: nil, overlapping: (start, end), withData: true
+            ) {
+                guard let data = $0.data, let calendar = try? ICalComponent.parse(data) else { return true }
+                builder.add(calendar: calendar, resolver: TimeZoneResolver(calendar: calendar))
+                return true
+            }
         }
         let calendar = ICalComponent(
             "VCALENDAR",

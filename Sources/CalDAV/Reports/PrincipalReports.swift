@@ -73,6 +73,51 @@ extension CalDAVServer {
         return multistatus.response()
     }
 
+    /// principal-match (RFC 3744 §9.3): the current user's principal and groups (`self`), or the members of
+    /// the target whose principal property names the current user.
+    func principalMatch(_ match: PrincipalMatch, resource: Resource, context: RequestContext) throws -> DAVResponse {
+        let me = urls.href(.principal(context.user.username))
+        var candidates: [(ResourcePath, Resource)] = []
+        var matched: [(ResourcePath, Resource)] = []
+        switch match.target {
+        case .selfPrincipal:
+            guard let principal = try store.principal(uri: context.user.principalURI) else { break }
+            candidates = [(.principal(context.user.username), .principal(principal))]
+            for group in try store.memberships(of: principal.id) {
+                let parts = group.uri.split(separator: "/").map(String.init)
+                guard parts.count == 3, let kind = ResourcePath.ProxyKind(rawValue: parts[2]),
+                    let owner = try store.principal(uri: "principals/" + parts[1])
+                else { continue }
+                candidates.append((.proxyGroup(parts[1], kind), .proxyGroup(owner: owner, kind: kind, group: group)))
+            }
+            matched = candidates
+        case .principalProperty(let name):
+            candidates = try children(of: context.path, resource, user: context.user, withData: false)
+            for (path, member) in candidates {
+                let scope = PropertyScope(
+                    path: path, resource: member, user: context.user,
+                    privileges: try privileges(of: context.user, on: path, instance: member.instance))
+                guard scope.privileges.contains(.read), let value = try propertyTable.byName[name]?.get(self, scope),
+                    value.children(.href).contains(where: { $0.trimmedText == me })
+                else { continue }
+                matched.append((path, member))
+            }
+        }
+        var multistatus = Multistatus()
+        let selection: PropertySelection = .prop(match.properties)
+        for (path, member) in matched {
+            let scope = PropertyScope(
+                path: path, resource: member, user: context.user,
+                privileges: try privileges(of: context.user, on: path, instance: member.instance))
+            let propStats = match.properties.isEmpty ? [] : try properties(selection, scope: scope, dead: [])
+            multistatus.entries.append(
+                propStats.isEmpty
+                    ? MultistatusEntry(href: urls.href(path), status: 200)
+                    : MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
+        }
+        return multistatus.response()
+    }
+
     /// principal-search-property-set (RFC 3744 §9.5).
     func principalSearchPropertySet() -> DAVResponse {
         let entries = Self.searchableProperties.map { name, description in
