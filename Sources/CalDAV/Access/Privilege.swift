@@ -75,6 +75,7 @@ struct Privilege: OptionSet, Hashable, Sendable {
         switch (namespace, name) {
         case ("DAV:", "all"): self = .all
         case ("DAV:", "write"): self = .write
+        case ("DAV:", "read"): self = .reading
         case ("urn:ietf:params:xml:ns:caldav", "schedule-deliver"): self = .scheduleDeliver
         case ("urn:ietf:params:xml:ns:caldav", "schedule-send"): self = .scheduleSend
         default:
