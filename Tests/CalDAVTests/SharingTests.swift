@@ -151,8 +151,8 @@ import Testing
         _ = test.send("PROPPATCH", "/principals/alice/calendar-proxy-write/", body: proxy)
         #expect(test.send("POST", "/calendars/alice/default/", as: "bob", body: body).status == 403)
         #expect(sharee(test, "carol") == nil)
-        // Sharing with oneself changes nothing.
-        #expect(test.send("POST", "/calendars/alice/default/", body: csShare(set: [("mailto:alice@example.com", true)])).status == 200)
+        // Sharing with oneself is refused and changes nothing.
+        #expect(test.send("POST", "/calendars/alice/default/", body: csShare(set: [("mailto:alice@example.com", true)])).status == 403)
         #expect(try! test.store.instances(of: test.calendarID("alice")).count == 1)
         // Garbage is refused.
         #expect(test.send("POST", "/calendars/alice/default/", body: "<x/>").status == 415)

@@ -8,16 +8,24 @@ extension CalDAVServer {
         switch context.path {
         case .calendar, .calendarHome:
             break
+        case .outbox:
+            try require(.scheduleSend, on: context.path, for: context.user)
+            throw DAVError(501, nil, "scheduling through the outbox is not available yet")
         default:
             try require(.read, on: context.path, for: context.user)
             throw DAVError.methodNotAllowed("POST is not supported here", allow: Self.allowedMethods)
         }
         let resource = try load(context.path)
         try require(.read, on: context.path, for: context.user, instance: resource.instance)
+        // Who may act is settled before the body is looked at.
+        if case .calendar(let instance) = resource {
+            try require(.share, on: context.path, for: context.user, instance: instance)
+        } else {
+            try require(.bind, on: context.path, for: context.user)
+        }
         let request = try SharingRequest.parse(context.request.body)
         switch (request, resource) {
         case (.shareResource(let share), .calendar(let instance)):
-            try require(.share, on: context.path, for: context.user, instance: instance)
             let changes = share.sharees.map { sharee in
                 ShareChange(
                     href: sharee.href, access: Self.calendarAccess(sharee.access),
@@ -26,7 +34,6 @@ extension CalDAVServer {
             try applyShareChanges(changes, to: instance)
             return DAVResponse(status: 200, headers: [("Content-Length", "0")])
         case (.calendarServerShare(let share), .calendar(let instance)):
-            try require(.share, on: context.path, for: context.user, instance: instance)
             let changes = share.changes.map { change in
                 switch change {
                 case .set(let href, let commonName, _, let readWrite):
@@ -38,7 +45,6 @@ extension CalDAVServer {
             try applyShareChanges(changes, to: instance)
             return DAVResponse(status: 200, headers: [("Content-Length", "0")])
         case (.inviteReply(let reply), .calendarHome(let record)):
-            try require(.bind, on: context.path, for: context.user)
             return try answerInvite(reply, sharee: record)
         case (.unknown(let name), _):
             throw DAVError(415, nil, "\(name.clark) is not a POST this resource understands")

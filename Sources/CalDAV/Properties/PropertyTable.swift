@@ -27,7 +27,13 @@ struct PropertyTable<Store: CalendarStore> {
                 .hrefs(.principalCollectionSet, [server.urls.href(.principals)])
             },
             Row(.owner, allprop: false) { server, scope in
-                scope.path.ownerName.map { .hrefs(.owner, [server.urls.href(.principal($0))]) }
+                if let instance = scope.resource.instance, instance.access != .owner,
+                    let owner = try server.ownerInstance(of: instance),
+                    let name = owner.principalURI.split(separator: "/").last
+                {
+                    return .hrefs(.owner, [server.urls.href(.principal(String(name)))])
+                }
+                return scope.path.ownerName.map { .hrefs(.owner, [server.urls.href(.principal($0))]) }
             },
             Row(.currentUserPrivilegeSet, read: .readCurrentUserPrivilegeSet, allprop: false) { _, scope in
                 XMLElement(

@@ -31,17 +31,30 @@ extension CalDAVServer {
         let range = typeFilter?.timeRange.map { (start: $0.start.map { $0 - slack }, end: $0.end.map { $0 + slack }) }
         let privileges = try privileges(of: context.user, on: path, instance: instance)
         let limit = min(query.limit ?? configuration.syncResultLimit, configuration.syncResultLimit)
-        var matched: [StoredObject] = []
+        // Matches go straight into the response unless dead properties must be fetched for them first.
+        let needsDead = !allLive(query.properties)
+        var multistatus = Multistatus()
+        var held: [StoredObject] = []
+        var matches = 0
         var truncated = false
+        func write(_ object: StoredObject, dead: [DeadProperty]) throws {
+            let objectPath = ResourcePath.calendarObject(owner, calendarName, object.uri)
+            let scope = PropertyScope(
+                path: objectPath, resource: .object(instance, object), user: context.user, privileges: privileges,
+                calendarData: query.calendarData)
+            let propStats = try properties(query.properties, scope: scope, dead: dead)
+            multistatus.add(MultistatusEntry(href: urls.href(objectPath), propStats: minimal(propStats, context.request)))
+        }
         let visit: (StoredObject) throws -> Bool = { object in
             guard let data = object.data, let calendar = try? ICalComponent.parse(data) else { return true }
             let matcher = CalendarFilterMatcher(resolver: TimeZoneResolver(calendar: calendar, floatingZone: floatingZone))
             guard matcher.matches(calendar, filter: query.filter) else { return true }
-            if matched.count == limit {
+            if matches == limit {
                 truncated = true
                 return false
             }
-            matched.append(object)
+            matches += 1
+            if needsDead { held.append(object) } else { try write(object, dead: []) }
             return true
         }
         if let onlyObject {
@@ -50,19 +63,14 @@ extension CalDAVServer {
             try store.forEachObject(
                 in: instance.calendarID, componentType: typeFilter?.name, overlapping: range, withData: true, visit)
         }
-        let paths = matched.map { ResourcePath.calendarObject(owner, calendarName, $0.uri) }
-        let dead = try deadRows(for: query.properties, paths: paths)
-        var multistatus = Multistatus()
-        for object in matched {
-            let objectPath = ResourcePath.calendarObject(owner, calendarName, object.uri)
-            let scope = PropertyScope(
-                path: objectPath, resource: .object(instance, object), user: context.user, privileges: privileges,
-                calendarData: query.calendarData)
-            let propStats = try properties(query.properties, scope: scope, dead: dead[objectPath.storagePath] ?? [])
-            multistatus.entries.append(
-                MultistatusEntry(href: urls.href(objectPath), propStats: minimal(propStats, context.request)))
+        if needsDead {
+            let dead = try deadRows(
+                for: query.properties, paths: held.map { ResourcePath.calendarObject(owner, calendarName, $0.uri) })
+            for object in held {
+                try write(object, dead: dead[ResourcePath.calendarObject(owner, calendarName, object.uri).storagePath] ?? [])
+            }
         }
-        if truncated { multistatus.entries.append(MultistatusEntry(href: urls.href(path), status: 507)) }
+        if truncated { multistatus.add(MultistatusEntry(href: urls.href(path), status: 507)) }
         return multistatus.response()
     }
 

@@ -23,7 +23,9 @@ extension CalDAVServer {
         try store.transaction {
             for change in changes {
                 let principal = try shareePrincipal(change.href)
-                if principal?.uri == owned.principalURI { continue }
+                if principal?.uri == owned.principalURI {
+                    throw DAVError(403, nil, "a calendar cannot be shared with its owner")
+                }
                 let existing = try store.instances(of: owned.calendarID).first { instance in
                     instance.access != .owner
                         && (instance.shareHref == change.href || (principal != nil && instance.principalURI == principal?.uri))
@@ -40,7 +42,7 @@ extension CalDAVServer {
                 try store.addSharee(
                     to: owned.calendarID, principalURI: principal?.uri, uri: existing?.uri ?? makeID(), access: access,
                     properties: existing?.properties ?? properties, shareHref: change.href,
-                    shareDisplayName: change.displayName ?? existing?.shareDisplayName,
+                    shareDisplayName: change.displayName ?? existing?.shareDisplayName ?? principal?.displayName,
                     inviteStatus: principal == nil ? 4 : 2)
             }
         }
