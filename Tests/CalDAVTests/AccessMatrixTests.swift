@@ -176,3 +176,24 @@ extension CalDAVServer {
         return try! privileges(of: AuthenticatedUser(username: user), on: path)
     }
 }
+
+@Suite struct ConcealmentTests {
+    @Test func strangersCannotProbeNames() {
+        let test = TestServer()
+        _ = test.send("PUT", "/calendars/alice/default/a.ics", body: event(uid: "a"))
+        for (method, path) in [
+            ("GET", "/calendars/alice/default/a.ics"), ("GET", "/calendars/alice/default/none.ics"),
+            ("PROPFIND", "/calendars/alice/secret/"), ("PROPFIND", "/calendars/alice/default/"),
+            ("GET", "/calendars/alice/secret/x.ics"), ("DELETE", "/calendars/alice/secret/"),
+            ("GET", "/calendars/alice/inbox/none.ics"),
+        ] {
+            #expect(test.send(method, path, as: "bob").status == 403, "\(method) \(path)")
+        }
+        // Owners and proxies still learn what is missing.
+        #expect(test.send("PROPFIND", "/calendars/alice/secret/").status == 404)
+        let members = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\"><D:set><D:prop><D:group-member-set><D:href>/principals/bob/</D:href></D:group-member-set></D:prop></D:set></D:propertyupdate>"
+        _ = test.send("PROPPATCH", "/principals/alice/calendar-proxy-read/", body: members)
+        #expect(test.send("PROPFIND", "/calendars/alice/secret/", as: "bob").status == 404)
+        #expect(test.send("GET", "/calendars/alice/default/none.ics", as: "bob").status == 404)
+    }
+}

@@ -113,6 +113,7 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
         }
         cache.username = user.username
         let context = RequestContext(request: request, path: path, user: user, now: timestamp)
+        try concealAbsence(context)
         switch request.method {
         case "GET": return try get(context, includeBody: true)
         case "HEAD": return try get(context, includeBody: false)
