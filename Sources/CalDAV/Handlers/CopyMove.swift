@@ -51,7 +51,7 @@ extension CalDAVServer {
             let validated = try validator.validate(body: Array(data.utf8), contentType: nil)
             if !move, owner == targetOwner, ScheduleTag.current(of: object) != nil {
                 // A second copy of a scheduling object would never be kept up to date (RFC 6638 §3.2.4.3).
-                throw DAVError.forbidden(.calDAVPrecondition("unique-scheduling-object-resource"), "COPY of a scheduling object")
+                throw DAVError.forbidden(.calDAV("unique-scheduling-object-resource"), "COPY of a scheduling object")
             }
             // Overwrite: T deletes the destination first (RFC 4918 §9.8.4, §9.9.3).
             if let existing { try writer.delete(existing, in: target, actor: context.user) }

@@ -158,7 +158,10 @@ extension CalDAVServer {
 
     /// DAV:supported-report-set (RFC 3253 §3.1.5): what REPORT answers on this resource.
     func supportedReports(_ resource: Resource) -> XMLElement {
-        var reports: [PropertyName] = [.expandProperty, .principalPropertySearch, .principalSearchPropertySet]
+        var reports: [PropertyName] = [
+            .expandProperty, .principalPropertySearch, .principalSearchPropertySet, .principalMatch,
+            .calendarServerPrincipalSearch,
+        ]
         switch resource {
         case .calendar: reports += [.calendarMultiget, .calendarQuery, .freeBusyQuery, .syncCollection]
         case .object: reports += [.calendarMultiget, .calendarQuery]

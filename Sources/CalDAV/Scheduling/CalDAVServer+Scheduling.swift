@@ -37,7 +37,7 @@ extension CalDAVServer {
         guard let principal else { return .invalidUser }
         // Local users' messages never travel by mail: one claiming to come from a local address is forged.
         if try scheduler.localPrincipal(for: sender) != nil {
-            throw DAVError.forbidden(.calDAVPrecondition("valid-organizer"), "\(sender) is a local user")
+            throw DAVError.forbidden(.calDAV("valid-organizer"), "\(sender) is a local user")
         }
         let message = try Self.inboundMessage(calendar, from: sender, to: scheduler.addresses(of: principal).first ?? recipient)
         try store.transaction { try scheduler.deliverLocally(message, to: principal) }

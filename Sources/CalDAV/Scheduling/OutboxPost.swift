@@ -10,7 +10,10 @@ extension CalDAVServer {
     /// `CALDAV:schedule-response` with one response per recipient.
     func outboxPost(_ context: RequestContext, owner name: String) throws -> DAVResponse {
         let owner = try principalRecord(name)
-        try require(.scheduleSend, on: context.path, for: context.user)
+        // Who may send at all is settled before the body is read; the method's own privilege after.
+        if try privileges(of: context.user, on: context.path).intersection(.scheduleSend).isEmpty {
+            try require(.scheduleSend, on: context.path, for: context.user)
+        }
         if let type = context.request.header("content-type") {
             let media = type.split(separator: ";").first.map { $0.trimmingSpaces().lowercased() } ?? ""
             guard media == "text/calendar" else {
@@ -30,6 +33,13 @@ extension CalDAVServer {
         } catch {
             throw DAVError.scheduling(error)
         }
+        let needed: Privilege
+        switch method {
+        case _ where !calendar.components(named: "VFREEBUSY").isEmpty: needed = .scheduleSendFreeBusy
+        case .reply, .refresh, .counter: needed = .scheduleSendReply
+        default: needed = .scheduleSendInvite
+        }
+        try require(needed, on: context.path, for: context.user)
         let results: [ScheduleRecipientResult]
         if !calendar.components(named: "VFREEBUSY").isEmpty {
             results = try freeBusyResults(calendar, context: context, scheduler: scheduler)
@@ -87,7 +97,7 @@ extension CalDAVServer {
     /// (schedule-query-freebusy, RFC 6638 §6.1.2) or holds read-free-busy on their calendars.
     private func mayQueryFreeBusy(of name: String, context: RequestContext) throws -> Bool {
         if name == context.user.username { return true }
-        if try privileges(of: context.user, on: .inbox(name)).contains(.scheduleDeliver) { return true }
+        if try privileges(of: context.user, on: .inbox(name)).contains(.scheduleQueryFreeBusy) { return true }
         return try privileges(of: context.user, on: .calendarHome(name)).contains(.readFreeBusy)
     }
 

@@ -27,7 +27,7 @@ extension PropertyTable {
                         let calendar = try server.store.calendar(ofPrincipal: owner.uri, named: calendarName),
                         calendar.access == .owner, calendar.components.contains("VEVENT")
                     else {
-                        throw DAVError(403, .calDAVPrecondition("valid-schedule-default-calendar-URL"), "\(href)")
+                        throw DAVError(403, .calDAV("valid-schedule-default-calendar-URL"), "\(href)")
                     }
                     patch.dead.append((.scheduleDefaultCalendarURL, XMLElement.hrefs(.scheduleDefaultCalendarURL, [server.urls.href(.calendar(name, calendarName))])))
                 } else {

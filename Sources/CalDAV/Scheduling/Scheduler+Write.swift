@@ -38,7 +38,7 @@ extension Scheduler {
         }
         if let uid = ITIPEngine.uid(of: new), try copy(uid: uid, of: owner, excluding: instance.calendarID) != nil {
             throw DAVError.forbidden(
-                .calDAVPrecondition("unique-scheduling-object-resource"),
+                .calDAV("unique-scheduling-object-resource"),
                 "another calendar of this user holds a scheduling object with UID \(uid)")
         }
         let statuses = try deliver(plan.messages, from: owner)
@@ -73,7 +73,7 @@ extension Scheduler {
         }
         if let local = try localPrincipal(for: organizer), local.uri != owner.uri {
             throw DAVError.forbidden(
-                .calDAVPrecondition("valid-organizer"), "\(organizer) belongs to another user")
+                .calDAV("valid-organizer"), "\(organizer) belongs to another user")
         }
     }
 
@@ -89,6 +89,6 @@ extension Scheduler {
 extension DAVError {
     /// A refused scheduling change: 403 with its RFC 6638 §3.2.4 precondition.
     static func scheduling(_ error: ITIPError) -> DAVError {
-        DAVError(403, .calDAVPrecondition(error.precondition), "\(error)")
+        DAVError(403, .calDAV(error.precondition), "\(error)")
     }
 }
