@@ -93,7 +93,8 @@ extension TestServer {
     /// The ETag of the object at a request path, if it exists.
     func copyETag(_ path: String) -> String? {
         let parts = path.split(separator: "/").map(String.init)
-        guard parts.count == 4, let calendar = try? store.calendar(ofPrincipal: "principals/\(parts[1])", named: parts[2])
+        guard parts.count == 4,
+            let calendar = try? store.calendar(ofPrincipal: "principals/\(parts[1])", named: parts[2])
         else { return nil }
         return (try? store.object(named: parts[3], in: calendar.calendarID))??.etag
     }

@@ -7,7 +7,8 @@ import Testing
 
 /// Queues a mail per message, as the composition root's iMIP delivery does.
 struct QueueingDelivery: ExternalScheduleDelivery {
-    func deliver<Queue: MailQueueStore>(_ message: ITIPMessage, sender: PrincipalRecord, queue: Queue, now: Int64) throws
+    func deliver<Queue: MailQueueStore>(_ message: ITIPMessage, sender: PrincipalRecord, queue: Queue, now: Int64)
+        throws
         -> ScheduleStatus
     {
         try queue.enqueueMail(
@@ -20,7 +21,8 @@ struct QueueingDelivery: ExternalScheduleDelivery {
 /// Fails like a mail queue whose table is gone.
 struct FailingDelivery: ExternalScheduleDelivery {
     struct Broken: Error {}
-    func deliver<Queue: MailQueueStore>(_ message: ITIPMessage, sender: PrincipalRecord, queue: Queue, now: Int64) throws
+    func deliver<Queue: MailQueueStore>(_ message: ITIPMessage, sender: PrincipalRecord, queue: Queue, now: Int64)
+        throws
         -> ScheduleStatus
     {
         throw StorageError.backend("mail queue unavailable")
@@ -100,12 +102,15 @@ struct FailingDelivery: ExternalScheduleDelivery {
         #expect(Parsed(test.copy("bob")?.data).attendee(outsider, "PARTSTAT") == "ACCEPTED")
         // Somebody else cannot answer for zed, and nobody outside may speak for a local user.
         #expect(throws: (any Error).self) {
-            try test.server.applyExternalMessage(calendar, from: "mailto:mallory@elsewhere.example", to: "mailto:alice@example.com")
+            try test.server.applyExternalMessage(
+                calendar, from: "mailto:mallory@elsewhere.example", to: "mailto:alice@example.com")
         }
         #expect(throws: (any Error).self) {
             try test.server.applyExternalMessage(calendar, from: bob, to: "mailto:alice@example.com")
         }
-        #expect(try test.server.applyExternalMessage(calendar, from: outsider, to: "mailto:nobody@example.com") == .invalidUser)
+        #expect(
+            try test.server.applyExternalMessage(calendar, from: outsider, to: "mailto:nobody@example.com")
+                == .invalidUser)
     }
 
     @Test func inboundRequestCreatesACopyAndCancelRemovesIt() throws {
@@ -121,7 +126,9 @@ struct FailingDelivery: ExternalScheduleDelivery {
         #expect(Parsed(copy.data).method == nil)
         // bob accepts: the REPLY goes out through the external delivery (3.7 without one).
         test.put("bob", copy.uri, answer(copy.data!, bob, "ACCEPTED"))
-        #expect(Parsed(test.copy("bob", uid: "outside-1")?.data).components[0].property("ORGANIZER")?[parameter: "SCHEDULE-STATUS"] == "3.7")
+        #expect(
+            Parsed(test.copy("bob", uid: "outside-1")?.data).components[0].property("ORGANIZER")?[
+                parameter: "SCHEDULE-STATUS"] == "3.7")
         invitation.sequence = 1
         let cancel = try ICalComponent.parse(
             invitation.body.replacingOccurrences(of: "VERSION:2.0\r\n", with: "VERSION:2.0\r\nMETHOD:CANCEL\r\n"))
@@ -195,7 +202,8 @@ struct FailingDelivery: ExternalScheduleDelivery {
         let item = try #require(test.inbox("bob").first)
         #expect(test.send("GET", "/calendars/bob/inbox/\(item.uri)", as: "bob").status == 200)
         #expect(test.send("GET", "/calendars/bob/inbox/\(item.uri)", as: "carol").status == 403)
-        let listing = test.send("PROPFIND", "/calendars/bob/inbox/", as: "carol", headers: ["Depth": "1"], body: propfind("<D:getetag/>"))
+        let listing = test.send(
+            "PROPFIND", "/calendars/bob/inbox/", as: "carol", headers: ["Depth": "1"], body: propfind("<D:getetag/>"))
         #expect(listing.status == 403)
         #expect(test.send("DELETE", "/calendars/bob/inbox/\(item.uri)", as: "carol").status == 403)
         #expect(test.send("DELETE", "/calendars/bob/inbox/\(item.uri)", as: "bob").status == 204)

@@ -37,10 +37,14 @@ import Testing
         try test.store.createCalendar(
             principalURI: "principals/bob", uri: "holidays", properties: CalendarProperties(transparent: true),
             components: ["VEVENT"])
-        test.put("bob", "h.ics", event(uid: "b5", start: "20270301T180000Z", end: "20270301T190000Z"), calendar: "holidays")
+        test.put(
+            "bob", "h.ics", event(uid: "b5", start: "20270301T180000Z", end: "20270301T190000Z"), calendar: "holidays")
 
         let response = post(
-            test, freeBusyRequest(attendees: ["mailto:bob@example.com", "mailto:carol@example.com", "mailto:nobody@example.com"]))
+            test,
+            freeBusyRequest(attendees: [
+                "mailto:bob@example.com", "mailto:carol@example.com", "mailto:nobody@example.com",
+            ]))
         #expect(response.status == 200)
         #expect(response.header("Content-Type")?.hasPrefix("application/xml") == true)
         let text = response.text
@@ -73,8 +77,11 @@ import Testing
     @Test func explicitRequestAndReplyThroughTheOutbox() throws {
         let test = TestServer()
         var invitation = Invitation()
-        invitation.attendees = [("mailto:bob@example.com", "NEEDS-ACTION"), ("mailto:zed@elsewhere.example", "NEEDS-ACTION")]
-        let request = invitation.body.replacingOccurrences(of: "VERSION:2.0\r\n", with: "VERSION:2.0\r\nMETHOD:REQUEST\r\n")
+        invitation.attendees = [
+            ("mailto:bob@example.com", "NEEDS-ACTION"), ("mailto:zed@elsewhere.example", "NEEDS-ACTION"),
+        ]
+        let request = invitation.body.replacingOccurrences(
+            of: "VERSION:2.0\r\n", with: "VERSION:2.0\r\nMETHOD:REQUEST\r\n")
         let response = post(test, request)
         #expect(response.status == 200)
         #expect(response.text.contains("1.2;Delivered"))
@@ -93,7 +100,8 @@ import Testing
     @Test func staleScheduleTagIsRefused() {
         let test = TestServer()
         #expect(test.put("alice", "meeting.ics", Invitation().body).status == 201)
-        let response = test.put("alice", "meeting.ics", Invitation().body, headers: ["If-Schedule-Tag-Match": "\"nope\""])
+        let response = test.put(
+            "alice", "meeting.ics", Invitation().body, headers: ["If-Schedule-Tag-Match": "\"nope\""])
         #expect(response.status == 412)
         let delete = test.send(
             "DELETE", "/calendars/alice/default/meeting.ics", headers: ["If-Schedule-Tag-Match": "\"nope\""])
@@ -142,7 +150,8 @@ import Testing
         try test.store.putObject(
             ObjectWrite(
                 uri: "old.ics", data: body, etag: MD5.hex(bytes), size: bytes.count, lastModified: 0,
-                index: ObjectIndex(uid: "meeting-1", componentType: "VEVENT", firstOccurrence: nil, lastOccurrence: nil)),
+                index: ObjectIndex(uid: "meeting-1", componentType: "VEVENT", firstOccurrence: nil, lastOccurrence: nil)
+            ),
             in: test.calendarID("alice"))
         let get = test.send("GET", "/calendars/alice/default/old.ics")
         #expect(get.header("Schedule-Tag") == "\"\(MD5.hex(bytes))\"")

@@ -20,8 +20,10 @@ struct Invitation {
     var overrides: [String] = []
 
     var body: String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN", "BEGIN:\(component)", "UID:\(uid)",
-            "DTSTAMP:20261125T080000Z", "SUMMARY:\(summary)", "DTSTART:\(start)"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN", "BEGIN:\(component)", "UID:\(uid)",
+            "DTSTAMP:20261125T080000Z", "SUMMARY:\(summary)", "DTSTART:\(start)",
+        ]
         lines.append(component == "VTODO" ? "DUE:\(end)" : "DTEND:\(end)")
         if let rrule { lines.append("RRULE:\(rrule)") }
         lines.append("SEQUENCE:\(sequence)")
@@ -52,7 +54,8 @@ extension TestServer {
 
     /// PUT of a body into a user's default calendar.
     @discardableResult
-    func put(_ user: String, _ name: String, _ body: String, headers: [String: String] = [:], as actor: String? = nil,
+    func put(
+        _ user: String, _ name: String, _ body: String, headers: [String: String] = [:], as actor: String? = nil,
         calendar: String = "default"
     ) -> DAVResponse {
         send("PUT", "/calendars/\(user)/\(calendar)/\(name)", as: actor ?? user, headers: headers, body: body)

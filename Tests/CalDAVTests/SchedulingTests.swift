@@ -53,7 +53,8 @@ import Testing
         let organizer = Parsed(test.copy("alice")?.data)
         #expect(organizer.attendee(bob, "PARTSTAT") == "ACCEPTED")
         #expect(test.copy("alice")?.scheduleTag == tagBefore)  // a merged reply keeps the tag (RFC 6638 §3.3)
-        #expect(Parsed(test.copy("bob")?.data).components[0].property("ORGANIZER")?[parameter: "SCHEDULE-STATUS"] == "1.2")
+        #expect(
+            Parsed(test.copy("bob")?.data).components[0].property("ORGANIZER")?[parameter: "SCHEDULE-STATUS"] == "1.2")
         #expect(Parsed(test.copy("carol")?.data).attendee(bob, "PARTSTAT") == "ACCEPTED")
     }
 

@@ -39,7 +39,8 @@ extension CalDAVServer {
         if try scheduler.localPrincipal(for: sender) != nil {
             throw DAVError.forbidden(.calDAV("valid-organizer"), "\(sender) is a local user")
         }
-        let message = try Self.inboundMessage(calendar, from: sender, to: scheduler.addresses(of: principal).first ?? recipient)
+        let message = try Self.inboundMessage(
+            calendar, from: sender, to: scheduler.addresses(of: principal).first ?? recipient)
         try store.transaction { try scheduler.deliverLocally(message, to: principal) }
         return .delivered
     }

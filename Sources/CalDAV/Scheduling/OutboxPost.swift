@@ -72,23 +72,26 @@ extension CalDAVServer {
         for attendee in request.attendees {
             let address = attendee.rawValue.trimmingSpaces()
             guard let principal = try scheduler.localPrincipal(for: address) else {
-                results.append(ScheduleRecipientResult(
-                    recipient: address, requestStatus: ScheduleStatus.invalidUser.requestStatusText,
-                    error: .recipientExists))
+                results.append(
+                    ScheduleRecipientResult(
+                        recipient: address, requestStatus: ScheduleStatus.invalidUser.requestStatusText,
+                        error: .recipientExists))
                 continue
             }
             let recipientName = Scheduler<Store>.name(of: principal)
             guard try mayQueryFreeBusy(of: recipientName, context: context) else {
-                results.append(ScheduleRecipientResult(
-                    recipient: address, requestStatus: ScheduleStatus.noPrivileges.requestStatusText,
-                    error: .recipientPermissions))
+                results.append(
+                    ScheduleRecipientResult(
+                        recipient: address, requestStatus: ScheduleStatus.noPrivileges.requestStatusText,
+                        error: .recipientPermissions))
                 continue
             }
             let busy = try service.busyPeriods(of: principal, start: request.start, end: request.end)
             let reply = ITIPEngine.freeBusyReply(to: request, attendee: attendee, busy: busy, now: context.now)
-            results.append(ScheduleRecipientResult(
-                recipient: address, requestStatus: ScheduleStatus.success.requestStatusText,
-                calendarData: reply.serialized()))
+            results.append(
+                ScheduleRecipientResult(
+                    recipient: address, requestStatus: ScheduleStatus.success.requestStatusText,
+                    calendarData: reply.serialized()))
         }
         return results
     }
@@ -119,15 +122,19 @@ extension CalDAVServer {
         default:
             for component in components {
                 for attendee in component.properties(named: "ATTENDEE") where !sender.owns(attendee.rawValue) {
-                    if seen.insert(CalendarUserAddress(attendee.rawValue)).inserted { recipients.append(attendee.rawValue) }
+                    if seen.insert(CalendarUserAddress(attendee.rawValue)).inserted {
+                        recipients.append(attendee.rawValue)
+                    }
                 }
             }
         }
         guard recipients.count <= configuration.maxAttendeesPerInstance else {
             throw DAVError(403, .maxAttendeesPerInstance, "too many recipients")
         }
-        let originator = method == .reply || method == .refresh || method == .counter
-            ? (components.flatMap { $0.properties(named: "ATTENDEE") }.first { sender.owns($0.rawValue) }?.rawValue ?? organizer)
+        let originator =
+            method == .reply || method == .refresh || method == .counter
+            ? (components.flatMap { $0.properties(named: "ATTENDEE") }.first { sender.owns($0.rawValue) }?.rawValue
+                ?? organizer)
             : organizer
         let change: ITIPChange = method == .reply ? .reply : method == .cancel ? .cancel : .update
         let messages = recipients.map {

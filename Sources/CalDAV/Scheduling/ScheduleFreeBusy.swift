@@ -28,7 +28,8 @@ struct ScheduleFreeBusy<Store: CalendarStore> {
             try store.deadProperties(paths: paths).filter { row in
                 row.name == transpName && DeadPropertyCodec.element(row)?.has(.transparent) == true
             }.map(\.path))
-        for calendar in calendars where !transparentPaths.contains(ResourcePath.calendar(name, calendar.uri).storagePath) {
+        for calendar in calendars
+        where !transparentPaths.contains(ResourcePath.calendar(name, calendar.uri).storagePath) {
             try store.forEachObject(
                 in: calendar.calendarID, componentType: nil, overlapping: (start, end), withData: true
             ) { object in

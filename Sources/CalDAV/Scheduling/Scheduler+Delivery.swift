@@ -60,13 +60,15 @@ extension Scheduler {
         if let existingCalendar, !sameOrganizer(existingCalendar, message.calendar) { return }
         let result: ApplyResult
         do {
-            result = try ITIPEngine.apply(request: message.calendar, to: existingCalendar, recipient: calendarUser(recipient))
+            result = try ITIPEngine.apply(
+                request: message.calendar, to: existingCalendar, recipient: calendarUser(recipient))
         } catch {
             return  // An unusable message stays in the inbox for the client to look at.
         }
         guard !result.isStale, let object = result.object else { return }
         if let (instance, stored) = found {
-            try writeServerCopy(object, uri: stored.uri, in: instance, existing: stored, changesScheduleTag: result.changesScheduleTag)
+            try writeServerCopy(
+                object, uri: stored.uri, in: instance, existing: stored, changesScheduleTag: result.changesScheduleTag)
         } else if let instance = try defaultCalendar(of: recipient, componentType: message.componentType) {
             try writeServerCopy(object, uri: newName, in: instance, existing: nil, changesScheduleTag: true)
         }
@@ -77,9 +79,12 @@ extension Scheduler {
         guard let (instance, stored) = try copy(uid: message.uid, of: recipient),
             let existing = try parse(stored), sameOrganizer(existing, message.calendar)
         else { return }
-        guard let result = try? ITIPEngine.apply(cancel: message.calendar, to: existing), !result.isStale else { return }
+        guard let result = try? ITIPEngine.apply(cancel: message.calendar, to: existing), !result.isStale else {
+            return
+        }
         if let object = result.object {
-            try writeServerCopy(object, uri: stored.uri, in: instance, existing: stored, changesScheduleTag: result.changesScheduleTag)
+            try writeServerCopy(
+                object, uri: stored.uri, in: instance, existing: stored, changesScheduleTag: result.changesScheduleTag)
         } else {
             try store.deleteObject(named: stored.uri, in: instance.calendarID)
         }
@@ -88,7 +93,8 @@ extension Scheduler {
     /// A REPLY updates the organizer's copy (PARTSTAT, SCHEDULE-STATUS 2.0) without changing its
     /// Schedule-Tag, then refreshes the other attendees' copies (RFC 6638 §3.2.2, §4.1).
     private func applyReply(_ message: ITIPMessage, to organizer: PrincipalRecord) throws {
-        guard let (instance, stored) = try copy(uid: message.uid, of: organizer), let existing = try parse(stored) else {
+        guard let (instance, stored) = try copy(uid: message.uid, of: organizer), let existing = try parse(stored)
+        else {
             return
         }
         let user = calendarUser(organizer)
@@ -96,7 +102,8 @@ extension Scheduler {
         guard let result = try? ITIPEngine.apply(reply: message.calendar, to: existing, organizer: user, now: now),
             let object = result.object
         else { return }
-        try writeServerCopy(object, uri: stored.uri, in: instance, existing: stored, changesScheduleTag: result.changesScheduleTag)
+        try writeServerCopy(
+            object, uri: stored.uri, in: instance, existing: stored, changesScheduleTag: result.changesScheduleTag)
         for refresh in result.messages {
             _ = try deliver(refresh, from: organizer)
         }
