@@ -263,3 +263,42 @@ import Testing
         #expect(response.text.contains("unique-scheduling-object-resource"))
     }
 }
+
+@Suite struct SchedulingPreconditionTests {
+    @Test func organizerMustBeTheSameInAllComponents() {
+        let test = TestServer()
+        var invitation = Invitation()
+        invitation.rrule = "FREQ=DAILY;COUNT=2"
+        invitation.overrides = [
+            "BEGIN:VEVENT", "UID:meeting-1", "DTSTAMP:20261125T080000Z", "RECURRENCE-ID:20270302T100000Z",
+            "DTSTART:20270302T120000Z", "DTEND:20270302T130000Z", "ORGANIZER:mailto:carol@example.com",
+            "ATTENDEE:mailto:bob@example.com", "END:VEVENT",
+        ]
+        let response = test.put("alice", "meeting.ics", invitation.body)
+        #expect(response.status == 403)
+        #expect(response.text.contains("same-organizer-in-all-components"))
+    }
+
+    @Test func theOrganizerCannotBeHandedOver() {
+        let test = TestServer()
+        #expect(test.put("alice", "meeting.ics", Invitation().body).status == 201)
+        var changed = Invitation()
+        changed.organizer = "mailto:someone@elsewhere.example"
+        let response = test.put("alice", "meeting.ics", changed.body)
+        #expect(response.status == 403)
+        #expect(response.text.contains("allowed-organizer-scheduling-object-change"))
+        #expect(test.inbox("bob").count == 1)
+    }
+
+    @Test func scheduleTagIsAPropertyOfSchedulingObjects() throws {
+        let test = TestServer()
+        let created = test.put("alice", "meeting.ics", Invitation().body)
+        let tag = try #require(created.header("Schedule-Tag"))
+        let response = test.send(
+            "PROPFIND", "/calendars/alice/default/meeting.ics", headers: ["Depth": "0"],
+            body: propfind("<C:schedule-tag/>"))
+        #expect(
+            response.text.contains("schedule-tag>\(tag.replacingOccurrences(of: "\"", with: "&quot;"))<")
+                || response.text.contains("schedule-tag>\(tag)<"))
+    }
+}
