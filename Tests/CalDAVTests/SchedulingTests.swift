@@ -216,6 +216,7 @@ import Testing
             "MOVE", "/calendars/alice/default/meeting.ics",
             headers: ["Destination": "/calendars/alice/work/meeting.ics"])
         #expect(response.status == 201)
+        #expect(response.header("Schedule-Tag") == tag.map { "\"\($0)\"" })
         #expect(test.inbox("bob").count == 1)
         #expect(test.copy("alice", calendar: "work")?.scheduleTag == tag)
     }
