@@ -91,10 +91,3 @@ extension Scheduler {
         return nil
     }
 }
-
-extension DAVError {
-    /// A refused scheduling change: 403 with its RFC 6638 §3.2.4 precondition.
-    static func scheduling(_ error: ITIPError) -> DAVError {
-        DAVError(403, .calDAV(error.precondition), "\(error)")
-    }
-}
