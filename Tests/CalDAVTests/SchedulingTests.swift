@@ -303,3 +303,16 @@ import Testing
                 || response.text.contains("schedule-tag>\(tag)<"))
     }
 }
+
+@Suite struct SchedulingReplacementTests {
+    @Test func replacingAMeetingByAnotherUIDCancelsTheOldOne() throws {
+        let test = TestServer()
+        #expect(test.put("alice", "meeting.ics", Invitation().body).status == 201)
+        var other = Invitation()
+        other.uid = "meeting-2"
+        #expect(test.put("alice", "meeting.ics", other.body).status == 204)
+        #expect(test.copy("bob") == nil)
+        #expect(test.copy("bob", uid: "meeting-2") != nil)
+        #expect(test.inbox("bob").map { Parsed($0.data).method } == ["REQUEST", "CANCEL", "REQUEST"])
+    }
+}

@@ -21,7 +21,12 @@ extension Scheduler {
     {
         let owner = try owner(of: instance)
         let user = calendarUser(owner)
-        let old = try existing.flatMap(parse)
+        var old = try existing.flatMap(parse)
+        if let previous = old, let existing, ITIPEngine.uid(of: previous) != ITIPEngine.uid(of: sent) {
+            // A PUT that replaces the object by one with another UID ends the old one's scheduling.
+            try prepareDelete(existing, in: instance)
+            old = nil
+        }
         var new = sent
         if mergeInconsequentialChanges, let old {
             new = ITIPEngine.mergeInconsequentialChanges(client: sent, stored: old, actingUser: user)
@@ -49,7 +54,7 @@ extension Scheduler {
         // only with the organizer's updates (RFC 6638 §3.2.10, §3.3; caldav-server-tester's
         // scheduling.schedule-tag.stable-partstat).
         var changesTag = plan.changesScheduleTag
-        if case .attendee = plan.role, existing != nil { changesTag = false }
+        if case .attendee = plan.role, old != nil { changesTag = false }
         return ScheduledObject(calendar: object, isSchedulingObject: true, changesScheduleTag: changesTag)
     }
 
