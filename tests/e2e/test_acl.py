@@ -1,0 +1,195 @@
+"""Access control through the whole stack (nginx -> FastCGI -> MariaDB): issue 4's negative matrix.
+
+Runs against a live Almanac. The harness (or a person) says where it is:
+
+  ALMANAC_URL        base URL, e.g. http://127.0.0.1:8080/   (or a pytest fixture `almanac_url`)
+  ALMANAC_E2E_USERS  three existing users as name:password pairs, default alice:alice,bob:bob,carol:carol
+
+Each test makes its own calendar in the first user's home and deletes it afterwards, so the
+tests can run against a database that is in use.
+"""
+
+import os
+import uuid
+from urllib.parse import urlparse
+import xml.etree.ElementTree as ET
+
+import pytest
+import requests
+
+DAV = "DAV:"
+NS = {"d": "DAV:", "c": "urn:ietf:params:xml:ns:caldav", "cs": "http://calendarserver.org/ns/"}
+
+
+@pytest.fixture(scope="module")
+def base_url(request):
+    url = os.environ.get("ALMANAC_URL")
+    if not url:
+        try:
+            url = request.getfixturevalue("almanac_url")
+        except pytest.FixtureLookupError:
+            pytest.skip("no running Almanac: set ALMANAC_URL")
+    return url.rstrip("/")
+
+
+@pytest.fixture(scope="module")
+def users():
+    pairs = os.environ.get("ALMANAC_E2E_USERS", "alice:alice,bob:bob,carol:carol").split(",")
+    return [tuple(pair.split(":", 1)) for pair in pairs]
+
+
+class Client:
+    def __init__(self, base, user, password):
+        self.base, self.user = base, user
+        self.session = requests.Session()
+        self.session.auth = (user, password)
+
+    def __call__(self, method, path, body=None, headers=None):
+        data = body.encode() if isinstance(body, str) else body
+        return self.session.request(method, self.base + path, data=data, headers=headers or {}, allow_redirects=False)
+
+
+def event(uid, summary="Meeting"):
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//e2e//EN\r\nBEGIN:VEVENT\r\n"
+        f"UID:{uid}\r\nDTSTAMP:20261125T082437Z\r\nSUMMARY:{summary}\r\n"
+        "DTSTART:20270203T150000Z\r\nDTEND:20270203T160000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+
+
+def members(base_path, names):
+    hrefs = "".join(f"<D:href>{base_path}principals/{n}/</D:href>" for n in names)
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><D:propertyupdate xmlns:D="DAV:"><D:set><D:prop>'
+        f"<D:group-member-set>{hrefs}</D:group-member-set></D:prop></D:set></D:propertyupdate>"
+    )
+
+
+PROPPATCH = (
+    '<?xml version="1.0" encoding="utf-8"?><D:propertyupdate xmlns:D="DAV:"><D:set><D:prop>'
+    "<D:displayname>Hacked</D:displayname></D:prop></D:set></D:propertyupdate>"
+)
+QUERY = (
+    '<?xml version="1.0" encoding="utf-8"?><C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
+    '<D:prop><D:getetag/></D:prop><C:filter><C:comp-filter name="VCALENDAR"/></C:filter></C:calendar-query>'
+)
+PROPFIND = '<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop><D:displayname/></D:prop></D:propfind>'
+
+
+@pytest.fixture
+def space(base_url, users):
+    """alice's fresh calendar with one event; clients for alice, bob and carol; proxy groups emptied after."""
+    (a, ap), (b, bp), (c, cp) = users[:3]
+    alice, bob, carol = Client(base_url, a, ap), Client(base_url, b, bp), Client(base_url, c, cp)
+    base_path = urlparse(base_url).path.rstrip("/") + "/"
+    name = "acl-" + uuid.uuid4().hex[:12]
+    calendar = f"/calendars/{a}/{name}/"
+    assert alice("MKCALENDAR", calendar).status_code == 201
+    assert alice("PUT", calendar + "a.ics", event("a-" + name), {"Content-Type": "text/calendar"}).status_code == 201
+    yield {"alice": alice, "bob": bob, "carol": carol, "calendar": calendar, "base_path": base_path, "owner": a}
+    for group in ("calendar-proxy-read", "calendar-proxy-write"):
+        alice("PROPPATCH", f"/principals/{a}/{group}/", members(base_path, []))
+    alice("DELETE", calendar)
+
+
+def refused(response):
+    return response.status_code == 403 and b"need-privileges" in response.content
+
+
+def test_stranger_cannot_touch_anything(space):
+    bob, cal, owner = space["bob"], space["calendar"], space["owner"]
+    home = f"/calendars/{owner}/"
+    attempts = [
+        ("PROPFIND", home, PROPFIND, {"Depth": "1"}),
+        ("PROPFIND", cal, PROPFIND, {"Depth": "1"}),
+        ("PROPFIND", f"/calendars/{owner}/inbox/", PROPFIND, {"Depth": "1"}),
+        ("GET", cal + "a.ics", None, {}),
+        ("PUT", cal + "a.ics", event("a"), {"Content-Type": "text/calendar"}),
+        ("PUT", cal + "new.ics", event("new"), {"Content-Type": "text/calendar"}),
+        ("DELETE", cal + "a.ics", None, {}),
+        ("DELETE", cal, None, {}),
+        ("REPORT", cal, QUERY, {"Depth": "1"}),
+        ("PROPPATCH", cal, PROPPATCH, {}),
+        ("MKCALENDAR", f"/calendars/{owner}/bobs-{uuid.uuid4().hex[:6]}/", None, {}),
+    ]
+    for method, path, body, headers in attempts:
+        response = bob(method, path, body, headers)
+        assert refused(response), f"{method} {path}: {response.status_code} {response.text[:200]}"
+    # Moving one of bob's own objects into alice's calendar is refused too.
+    bob_cal = f"/calendars/{bob.user}/acl-{uuid.uuid4().hex[:8]}/"
+    assert bob("MKCALENDAR", bob_cal).status_code == 201
+    try:
+        assert bob("PUT", bob_cal + "b.ics", event("b-" + bob_cal), {"Content-Type": "text/calendar"}).status_code == 201
+        move = bob("MOVE", bob_cal + "b.ics", None, {"Destination": bob.base + cal + "b.ics"})
+        assert refused(move)
+    finally:
+        bob("DELETE", bob_cal)
+    # Nothing changed.
+    assert "SUMMARY:Meeting" in space["alice"]("GET", cal + "a.ics").text
+    assert space["alice"]("GET", cal + "new.ics").status_code == 404
+
+
+def test_read_proxy_reads_but_cannot_write(space):
+    alice, bob, carol, cal, owner = space["alice"], space["bob"], space["carol"], space["calendar"], space["owner"]
+    group = f"/principals/{owner}/calendar-proxy-read/"
+    assert bob("PROPPATCH", group, members(space["base_path"], [bob.user])).status_code == 403
+    assert alice("PROPPATCH", group, members(space["base_path"], [bob.user])).status_code == 207
+    assert bob("GET", cal + "a.ics").status_code == 200
+    assert bob("PROPFIND", cal, PROPFIND, {"Depth": "1"}).status_code == 207
+    assert refused(bob("PUT", cal + "a.ics", event("a", "X"), {"Content-Type": "text/calendar"}))
+    assert refused(bob("PUT", cal + "n.ics", event("n"), {"Content-Type": "text/calendar"}))
+    assert refused(bob("DELETE", cal + "a.ics"))
+    assert refused(bob("PROPPATCH", cal, PROPPATCH))
+    assert refused(carol("GET", cal + "a.ics"))
+
+
+def test_write_proxy_writes(space):
+    alice, bob, cal, owner = space["alice"], space["bob"], space["calendar"], space["owner"]
+    group = f"/principals/{owner}/calendar-proxy-write/"
+    assert alice("PROPPATCH", group, members(space["base_path"], [bob.user])).status_code == 207
+    assert bob("PUT", cal + "n.ics", event("n-" + cal), {"Content-Type": "text/calendar"}).status_code == 201
+    assert bob("DELETE", cal + "n.ics").status_code == 204
+    assert refused(bob("PROPPATCH", f"/principals/{owner}/", PROPPATCH))
+
+
+def test_read_sharee_cannot_write_and_unshare_removes(space):
+    alice, bob, cal = space["alice"], space["bob"], space["calendar"]
+    share = (
+        '<?xml version="1.0" encoding="utf-8"?><D:share-resource xmlns:D="DAV:"><D:sharee>'
+        f"<D:href>{space['base_path']}principals/{bob.user}/</D:href><D:share-access><D:read/></D:share-access>"
+        "</D:sharee></D:share-resource>"
+    )
+    assert alice("POST", cal, share, {"Content-Type": "application/davsharing+xml"}).status_code == 200
+    home = bob("PROPFIND", f"/calendars/{bob.user}/", '<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:prop><D:share-resource-uri/></D:prop></D:propfind>', {"Depth": "1"})
+    tree = ET.fromstring(home.content)
+    shared = [
+        r.find("d:href", NS).text
+        for r in tree.findall("d:response", NS)
+        if (r.find(".//d:share-resource-uri/d:href", NS) is not None and r.find(".//d:share-resource-uri/d:href", NS).text.endswith(cal))
+    ]
+    assert len(shared) == 1
+    mine = shared[0].split("//", 1)[-1]
+    mine = mine[mine.index("/calendars/"):]
+    assert bob("GET", mine + "a.ics").status_code == 200
+    assert refused(bob("PUT", mine + "b.ics", event("b"), {"Content-Type": "text/calendar"}))
+    unshare = share.replace("<D:read/>", "<D:no-access/>")
+    assert alice("POST", cal, unshare, {"Content-Type": "application/davsharing+xml"}).status_code == 200
+    assert bob("GET", mine + "a.ics").status_code in (403, 404)
+
+
+def test_dead_properties_stay_private(space):
+    alice, bob, owner = space["alice"], space["bob"], space["owner"]
+    secret = uuid.uuid4().hex
+    set_body = (
+        '<?xml version="1.0" encoding="utf-8"?><D:propertyupdate xmlns:D="DAV:" xmlns:X="urn:almanac:e2e"><D:set><D:prop>'
+        f"<X:note>{secret}</X:note></D:prop></D:set></D:propertyupdate>"
+    )
+    assert alice("PROPPATCH", f"/principals/{owner}/", set_body).status_code == 207
+    try:
+        response = bob("PROPFIND", f"/principals/{owner}/", None, {"Depth": "0"})
+        assert response.status_code == 207
+        assert secret not in response.text
+        assert secret in alice("PROPFIND", f"/principals/{owner}/", None, {"Depth": "0"}).text
+    finally:
+        remove = set_body.replace("<D:set>", "<D:remove>").replace("</D:set>", "</D:remove>")
+        alice("PROPPATCH", f"/principals/{owner}/", remove)
