@@ -17,7 +17,6 @@ import xml.etree.ElementTree as ET
 import pytest
 import requests
 
-DAV = "DAV:"
 NS = {"d": "DAV:", "c": "urn:ietf:params:xml:ns:caldav", "cs": "http://calendarserver.org/ns/"}
 
 
