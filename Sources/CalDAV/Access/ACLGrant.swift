@@ -34,7 +34,8 @@ extension Privilege {
         var covered: Privilege = []
         var out: [(String, String)] = []
         for (aggregate, namespace, name) in [
-            (Privilege.write, "DAV:", "write"), (.reading, "DAV:", "read"), (.scheduleDeliver, "urn:ietf:params:xml:ns:caldav", "schedule-deliver"),
+            (Privilege.write, "DAV:", "write"), (.reading, "DAV:", "read"),
+            (.scheduleDeliver, "urn:ietf:params:xml:ns:caldav", "schedule-deliver"),
             (.scheduleSend, "urn:ietf:params:xml:ns:caldav", "schedule-send"),
         ] where isSuperset(of: aggregate) {
             out.append((namespace, name))

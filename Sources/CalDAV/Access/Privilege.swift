@@ -62,10 +62,14 @@ struct Privilege: OptionSet, Hashable, Sendable {
         var out: [(String, String)] = []
         if isSuperset(of: .write) { out.append(("DAV:", "write")) }
         for (bit, namespace, name) in Privilege.names where contains(bit) {
-            if bit == .scheduleDeliverInvite && isSuperset(of: .scheduleDeliver) { out.append((caldav, "schedule-deliver")) }
+            if bit == .scheduleDeliverInvite && isSuperset(of: .scheduleDeliver) {
+                out.append((caldav, "schedule-deliver"))
+            }
             if bit == .scheduleSendInvite && isSuperset(of: .scheduleSend) { out.append((caldav, "schedule-send")) }
             out.append((namespace, name))
-            if bit == .scheduleSendFreeBusy && isSuperset(of: .scheduleSend) { out.append((caldav, "schedule-post-vevent")) }
+            if bit == .scheduleSendFreeBusy && isSuperset(of: .scheduleSend) {
+                out.append((caldav, "schedule-post-vevent"))
+            }
         }
         return out
     }
