@@ -28,7 +28,8 @@ struct Privilege: OptionSet, Hashable, Sendable {
     static let scheduleDeliver: Privilege = [.scheduleDeliverInvite, .scheduleDeliverReply, .scheduleQueryFreeBusy]
     /// CALDAV:schedule-send aggregates these (RFC 6638 §6.2.1).
     static let scheduleSend: Privilege = [.scheduleSendInvite, .scheduleSendReply, .scheduleSendFreeBusy]
-    /// Everything a reader gets: DAV:read aggregates read-acl, read-current-user-privilege-set and CALDAV:read-free-busy (RFC 4791 §6.1.1).
+    /// Everything a reader gets: DAV:read aggregates read-acl, read-current-user-privilege-set and
+    /// CALDAV:read-free-busy (RFC 4791 §6.1.1).
     static let reading: Privilege = [.read, .readACL, .readCurrentUserPrivilegeSet, .readFreeBusy]
     /// DAV:all.
     static let all = Privilege(rawValue: (1 << 17) - 1)
