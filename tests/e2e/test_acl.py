@@ -85,7 +85,10 @@ def space(base_url, users):
     calendar = f"/calendars/{a}/{name}/"
     assert alice("MKCALENDAR", calendar).status_code == 201
     assert alice("PUT", calendar + "a.ics", event("a-" + name), {"Content-Type": "text/calendar"}).status_code == 201
-    yield {"alice": alice, "bob": bob, "carol": carol, "calendar": calendar, "base_path": base_path, "owner": a}
+    yield {
+        "alice": alice, "bob": bob, "carol": carol, "calendar": calendar, "base_path": base_path, "owner": a,
+        "uid": "a-" + name,
+    }
     for group in ("calendar-proxy-read", "calendar-proxy-write"):
         alice("PROPPATCH", f"/principals/{a}/{group}/", members(base_path, []))
     alice("DELETE", calendar)
@@ -192,3 +195,38 @@ def test_dead_properties_stay_private(space):
     finally:
         remove = set_body.replace("<D:set>", "<D:remove>").replace("</D:set>", "</D:remove>")
         alice("PROPPATCH", f"/principals/{owner}/", remove)
+
+
+LOCKINFO = (
+    '<?xml version="1.0" encoding="utf-8"?><D:lockinfo xmlns:D="DAV:"><D:lockscope><D:exclusive/></D:lockscope>'
+    "<D:locktype><D:write/></D:locktype><D:owner><D:href>mailto:e2e@example.com</D:href></D:owner></D:lockinfo>"
+)
+
+
+def test_locks_and_if_header(space):
+    alice, bob, cal = space["alice"], space["bob"], space["calendar"]
+    path, uid = cal + "a.ics", space["uid"]
+    lock = alice("LOCK", path, LOCKINFO, {"Timeout": "Second-120", "Depth": "0"})
+    assert lock.status_code == 200
+    token = lock.headers["Lock-Token"]
+    assert token.startswith("<opaquelocktoken:") and token.endswith(">")
+    assert alice("LOCK", path, LOCKINFO, {"Depth": "0"}).status_code == 423
+    ics = {"Content-Type": "text/calendar"}
+    locked = alice("PUT", path, event(uid, "X"), ics)
+    assert locked.status_code == 423 and b"lock-token-submitted" in locked.content
+    assert alice("PUT", path, event(uid, "X"), {**ics, "If": "(<opaquelocktoken:nope>)"}).status_code == 412
+    assert alice("PUT", path, event(uid, "Y"), {**ics, "If": f"({token})"}).status_code == 204
+    etag = alice("GET", path).headers["ETag"]
+    assert alice("PUT", path, event(uid, "Z"), {**ics, "If": f'({token} ["wrong"])'}).status_code == 412
+    assert alice("PUT", path, event(uid, "Z"), {**ics, "If": f"({token} [{etag}])"}).status_code == 204
+    assert refused(bob("PUT", path, event(uid, "B"), {**ics, "If": f"({token})"}))
+    assert refused(bob("UNLOCK", path, None, {"Lock-Token": token}))
+    assert alice("DELETE", path).status_code == 423
+    discovery = alice(
+        "PROPFIND", path,
+        '<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:prop><D:lockdiscovery/><D:supportedlock/></D:prop></D:propfind>',
+        {"Depth": "0"})
+    assert token[1:-1] in discovery.text and "<d:exclusive/>" in discovery.text
+    assert alice("UNLOCK", path, None, {"Lock-Token": token}).status_code == 204
+    assert alice("DELETE", path).status_code == 204
+    assert alice("LOCK", cal + "nothing-here.ics", LOCKINFO, {"Depth": "0"}).status_code == 409
