@@ -230,3 +230,54 @@ def test_locks_and_if_header(space):
     assert alice("UNLOCK", path, None, {"Lock-Token": token}).status_code == 204
     assert alice("DELETE", path).status_code == 204
     assert alice("LOCK", cal + "nothing-here.ics", LOCKINFO, {"Depth": "0"}).status_code == 409
+
+
+def test_delegation_discovery_and_principal_search(space):
+    alice, bob, owner = space["alice"], space["bob"], space["owner"]
+    group = f"/principals/{owner}/calendar-proxy-write/"
+    assert alice("PROPPATCH", group, members(space["base_path"], [bob.user])).status_code == 207
+    expand = (
+        '<?xml version="1.0" encoding="utf-8"?><D:expand-property xmlns:D="DAV:">'
+        '<D:property name="calendar-proxy-write-for" namespace="http://calendarserver.org/ns/">'
+        '<D:property name="displayname"/><D:property name="calendar-user-address-set" namespace="urn:ietf:params:xml:ns:caldav"/>'
+        "</D:property></D:expand-property>"
+    )
+    response = bob("REPORT", f"/principals/{bob.user}/", expand, {"Depth": "0"})
+    assert response.status_code == 207
+    assert f"/principals/{owner}/" in response.text
+    search = (
+        '<?xml version="1.0" encoding="utf-8"?><D:principal-property-search xmlns:D="DAV:" '
+        'xmlns:C="urn:ietf:params:xml:ns:caldav" test="anyof"><D:property-search><D:prop><C:calendar-user-address-set/>'
+        f"</D:prop><D:match>{owner}</D:match></D:property-search><D:prop><D:displayname/></D:prop>"
+        "</D:principal-property-search>"
+    )
+    found = bob("REPORT", "/principals/", search, {"Depth": "0"})
+    assert found.status_code == 207 and f"/principals/{owner}/" in found.text
+    listing = bob("PROPFIND", "/principals/", PROPFIND, {"Depth": "1"})
+    assert f"/principals/{owner}/" in listing.text and "calendar-proxy" not in listing.text
+
+
+def test_calendarserver_share_and_reply(space):
+    alice, bob, carol, cal = space["alice"], space["bob"], space["carol"], space["calendar"]
+    share = (
+        '<?xml version="1.0" encoding="utf-8"?><CS:share xmlns:D="DAV:" xmlns:CS="http://calendarserver.org/ns/">'
+        f"<CS:set><D:href>{space['base_path']}principals/{bob.user}/</D:href><CS:read-write/></CS:set></CS:share>"
+    )
+    assert refused(carol("POST", cal, share, {"Content-Type": "application/xml"}))
+    assert alice("POST", cal, share, {"Content-Type": "application/xml"}).status_code == 200
+    reply = (
+        '<?xml version="1.0" encoding="utf-8"?><CS:invite-reply xmlns:D="DAV:" xmlns:CS="http://calendarserver.org/ns/">'
+        f"<D:href>mailto:x</D:href><CS:invite-accepted/><CS:hosturl><D:href>{space['base_path']}{cal[1:]}</D:href>"
+        "</CS:hosturl><CS:in-reply-to>x</CS:in-reply-to></CS:invite-reply>"
+    )
+    accepted = bob("POST", f"/calendars/{bob.user}/", reply, {"Content-Type": "application/xml"})
+    assert accepted.status_code == 200
+    shared_as = ET.fromstring(accepted.content).find("d:href", NS).text
+    mine = shared_as[shared_as.index("/calendars/"):]
+    assert bob("PUT", mine + "b.ics", event("b-" + mine), {"Content-Type": "text/calendar"}).status_code == 201
+    assert alice("GET", cal + "b.ics").status_code == 200
+    invite = alice("PROPFIND", cal, '<?xml version="1.0"?><D:propfind xmlns:D="DAV:" xmlns:CS="http://calendarserver.org/ns/"><D:prop><CS:invite/></D:prop></D:propfind>', {"Depth": "0"})
+    assert "<cs:read-write/>" in invite.text
+    remove = share.replace("<CS:set>", "<CS:remove>").replace("<CS:read-write/></CS:set>", "</CS:remove>")
+    assert alice("POST", cal, remove, {"Content-Type": "application/xml"}).status_code == 200
+    assert bob("GET", mine + "b.ics").status_code in (403, 404)
