@@ -7,8 +7,8 @@ struct PropertyTable<Store: CalendarStore> {
     let ordered: [LiveProperty<Store>]
 
     static func make() -> PropertyTable {
-        let rows = davProperties() + calendarProperties() + principalProperties() + objectProperties()
-            + aclProperties() + sharingProperties()
+        let rows = davProperties() + calendarProperties() + principalProperties() + objectProperties() + aclProperties()
+            + sharingProperties()
         var byName: [PropertyName: LiveProperty<Store>] = [:]
         for row in rows { byName[row.name] = row }
         return PropertyTable(byName: byName, ordered: rows)
