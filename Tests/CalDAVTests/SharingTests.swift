@@ -190,3 +190,41 @@ import Testing
         #expect(test.send("POST", "/calendars/alice/default/", body: "not xml").status == 400)
     }
 }
+
+@Suite struct SharingEdgeTests {
+    func share(_ href: String, _ access: String) -> String {
+        "<?xml version=\"1.0\"?><D:share-resource xmlns:D=\"DAV:\"><D:sharee><D:href>\(href)</D:href><D:share-access><D:\(access)/></D:share-access></D:sharee></D:share-resource>"
+    }
+
+    @Test func oneRowPerShareeWhateverHrefNamesThem() throws {
+        let test = TestServer()
+        #expect(test.send("POST", "/calendars/alice/default/", body: share("http://localhost/principals/bob/", "read")).status == 200)
+        let first = try #require(try test.store.calendars(ofPrincipal: "principals/bob").first { $0.access != .owner })
+        #expect(first.shareHref == "http://localhost/principals/bob/")
+        #expect(test.send("POST", "/calendars/alice/default/", body: share("mailto:bob@example.com", "read-write")).status == 200)
+        let rows = try test.store.instances(of: test.calendarID("alice")).filter { $0.access != .owner }
+        #expect(rows.count == 1)
+        #expect(rows.first?.uri == first.uri)
+        #expect(rows.first?.shareHref == "mailto:bob@example.com")
+        #expect(rows.first?.access == .readWrite)
+    }
+
+    @Test func unsharingDropsTheShareesDeadProperties() throws {
+        let test = TestServer()
+        _ = test.send("POST", "/calendars/alice/default/", body: share("mailto:bob@example.com", "read"))
+        let row = try #require(try test.store.calendars(ofPrincipal: "principals/bob").first { $0.access != .owner })
+        let note = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\"><D:set><D:prop><X:n xmlns:X=\"urn:x\">mine</X:n></D:prop></D:set></D:propertyupdate>"
+        #expect(test.send("PROPPATCH", "/calendars/bob/\(row.uri)/", as: "bob", body: note).status == 207)
+        #expect(try test.store.deadProperties(path: "calendars/bob/\(row.uri)").count == 1)
+        _ = test.send("POST", "/calendars/alice/default/", body: share("mailto:bob@example.com", "no-access"))
+        #expect(try test.store.deadProperties(path: "calendars/bob/\(row.uri)").isEmpty)
+    }
+
+    @Test func deletingTheOwnersCalendarRemovesItFromShareeHomes() throws {
+        let test = TestServer()
+        _ = test.send("POST", "/calendars/alice/default/", body: share("mailto:bob@example.com", "read-write"))
+        #expect(try test.store.calendars(ofPrincipal: "principals/bob").count == 2)
+        #expect(test.send("DELETE", "/calendars/alice/default/").status == 204)
+        #expect(try test.store.calendars(ofPrincipal: "principals/bob").count == 1)
+    }
+}
