@@ -1,3 +1,5 @@
+import DAVXML
+
 /// One protected grant of a resource's ACL (RFC 3744 §5.5): who gets which privileges.
 ///
 /// Almanac's ACLs are computed, never stored: every resource's grants follow
@@ -45,5 +47,23 @@ extension Privilege {
             out.append((namespace, name))
         }
         return out
+    }
+}
+
+extension CalDAVServer {
+    /// A protected `DAV:ace` for one grant (RFC 3744 §5.5).
+    func aceElement(_ grant: ACLGrant) -> XMLElement {
+        let principal: XMLElement
+        switch grant.grantee {
+        case .authenticated: principal = XMLElement(.principal, children: [XMLElement(.authenticated)])
+        case .principal(let uri):
+            principal = XMLElement(
+                .principal, children: [XMLElement(.href, text: principalHref(uri) ?? urls.basePath + uri + "/")])
+        }
+        let privileges = grant.privileges.aceElementNames.map { name in
+            XMLElement(.privilege, children: [XMLElement(PropertyName(namespace: name.namespace, local: name.name))])
+        }
+        return XMLElement(
+            .ace, children: [principal, XMLElement(.grant, children: privileges), XMLElement(.protected)])
     }
 }

@@ -1,23 +1,4 @@
 import DAVXML
-import Storage
-
-extension CalDAVServer {
-    /// A protected `DAV:ace` for one grant (RFC 3744 §5.5).
-    func aceElement(_ grant: ACLGrant) -> XMLElement {
-        let principal: XMLElement
-        switch grant.grantee {
-        case .authenticated: principal = XMLElement(.principal, children: [XMLElement(.authenticated)])
-        case .principal(let uri):
-            principal = XMLElement(
-                .principal, children: [XMLElement(.href, text: principalHref(uri) ?? "/" + uri + "/")])
-        }
-        let privileges = grant.privileges.aceElementNames.map { name in
-            XMLElement(.privilege, children: [XMLElement(PropertyName(namespace: name.namespace, local: name.name))])
-        }
-        return XMLElement(
-            .ace, children: [principal, XMLElement(.grant, children: privileges), XMLElement(.protected)])
-    }
-}
 
 /// The privileges Almanac knows and how they aggregate (RFC 3744 §3, §5.3; RFC 4791 §6.1.1; RFC 6638 §6.1–6.2).
 enum SupportedPrivilegeTree {
@@ -93,13 +74,5 @@ enum SupportedPrivilegeTree {
         children.append(XMLElement(.description, attributes: ["xml:lang": "en"], text: node.description))
         children += node.children.map(element)
         return XMLElement(.supportedPrivilege, children: children)
-    }
-
-    /// Whether the tree names this privilege element.
-    static func contains(_ name: PropertyName) -> Bool {
-        func search(_ node: Node) -> Bool {
-            (node.namespace == name.namespace.uri && node.name == name.local) || node.children.contains(where: search)
-        }
-        return search(root)
     }
 }
