@@ -94,6 +94,24 @@ def apache_url(e2e_dir, responder):
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def fcgid_url(e2e_dir, mariadb, db_url):
+    """http://127.0.0.1:PORT of an Apache whose mod_fcgid spawns `almanac serve --listen fd0`
+    on the main test database (through a password login: the processes run as www-data)."""
+    directory = e2e_dir / "fcgid"
+    directory.mkdir()
+    directory.chmod(0o755)
+    mariadb.sql("CREATE USER IF NOT EXISTS 'almanac'@'localhost' IDENTIFIED BY 'fcgid-pw';"
+                " GRANT ALL ON almanac_e2e.* TO 'almanac'@'localhost'")
+    config = directory / "almanac.conf"
+    config.write_text(f"db_url = mysql://almanac:fcgid-pw@localhost/almanac_e2e?socket={mariadb.socket}\n"
+                      "digest_secret = e2e-fcgid-secret\nlog_level = warning\n")
+    config.chmod(0o644)
+    server = harness.Apache(directory, fcgid_config=config)
+    yield server.base_url
+    server.stop()
+
+
 class DAV:
     """A requests.Session bound to a base URL, with WebDAV helpers.
 
