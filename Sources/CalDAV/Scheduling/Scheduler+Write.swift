@@ -19,6 +19,10 @@ extension Scheduler {
     func prepareWrite(_ sent: ICalComponent, existing: StoredObject?, in instance: CalendarInstance) throws
         -> ScheduledObject
     {
+        // Most writes are not scheduling at all: no lookups for them (the hot path).
+        if Self.organizer(of: sent) == nil, existing?.data?.contains("ORGANIZER") != true {
+            return ScheduledObject(calendar: sent, isSchedulingObject: false, changesScheduleTag: true)
+        }
         let owner = try owner(of: instance)
         let user = calendarUser(owner)
         var old = try existing.flatMap(parse)
@@ -61,7 +65,7 @@ extension Scheduler {
     /// Plans and delivers the scheduling of a DELETE: the organizer cancels, an attendee
     /// declines (RFC 6638 §3.2.1.3, §3.2.2.3), unless `Schedule-Reply: F`.
     func prepareDelete(_ existing: StoredObject, in instance: CalendarInstance) throws {
-        guard let old = try parse(existing) else { return }
+        guard existing.data?.contains("ORGANIZER") == true, let old = try parse(existing) else { return }
         let owner = try owner(of: instance)
         let plan: SchedulingPlan
         do {
