@@ -316,3 +316,19 @@ import Testing
         #expect(test.inbox("bob").map { Parsed($0.data).method } == ["REQUEST", "CANCEL", "REQUEST"])
     }
 }
+
+@Suite struct SchedulingInstanceTests {
+    @Test func cancellingOneInstanceRemovesItFromTheCopies() throws {
+        let test = TestServer()
+        var series = Invitation()
+        series.rrule = "FREQ=DAILY;COUNT=3"
+        #expect(test.put("alice", "meeting.ics", series.body).status == 201)
+        series.extra = ["EXDATE:20270302T100000Z"]
+        #expect(test.put("alice", "meeting.ics", series.body).status == 204)
+        let cancel = try #require(test.inbox("bob").last)
+        #expect(Parsed(cancel.data).method == "CANCEL")
+        #expect(Parsed(cancel.data).components.first?[raw: "RECURRENCE-ID"] == "20270302T100000Z")
+        let copy = Parsed(test.copy("bob")?.data)
+        #expect(copy.components[0].properties(named: "EXDATE").map(\.rawValue).contains("20270302T100000Z"))
+    }
+}
