@@ -1,8 +1,12 @@
 /// The FBTYPE parameter values (RFC 5545 §3.2.9) and RFC 7953 BUSYTYPE values.
 public enum FreeBusyType: String, Hashable, Sendable, CaseIterable {
+    /// Free time.
     case free = "FREE"
+    /// Busy (the default).
     case busy = "BUSY"
+    /// Unavailable: outside working hours, for example.
     case busyUnavailable = "BUSY-UNAVAILABLE"
+    /// Tentatively busy.
     case busyTentative = "BUSY-TENTATIVE"
 
     /// Which type shows where busy periods of several types overlap: BUSY over BUSY-UNAVAILABLE over BUSY-TENTATIVE.

@@ -20,7 +20,7 @@ extension RecurrenceIterator {
         total = 0
         let k = periodIndex
         periodIndex += 1
-        let (steps, overflow) = k.multipliedReportingOverflow(by: rule.interval)
+        let (steps, overflow) = k.multipliedReportingOverflow(by: interval)
         guard !overflow, steps < 100_000_000_000 else { return false }
         switch rule.frequency {
         case .yearly:
@@ -43,7 +43,7 @@ extension RecurrenceIterator {
                 bases.append(day * 86_400)
             }
         case .hourly, .minutely, .secondly:
-            let stepSeconds = unitSeconds * Int64(rule.interval)
+            let stepSeconds = unitSeconds * Int64(interval)
             let wall = anchor + Int64(steps) * unitSeconds
             guard wall / 86_400 <= Self.lastDay else { return false }
             if let untilWall, wall > untilWall + 86_400 { return false }
@@ -97,7 +97,7 @@ extension RecurrenceIterator {
 
     /// The index of the period that contains a wall-clock time (0 if before DTSTART's).
     func periodIndex(containing local: LocalDateTime) -> Int {
-        let interval = Int64(rule.interval)
+        let interval = Int64(self.interval)
         let raw: Int64
         switch rule.frequency {
         case .yearly:

@@ -9,6 +9,8 @@
 /// from the period's sorted set. Arithmetic is on day numbers, never Foundation.
 public struct RecurrenceIterator: IteratorProtocol, Sequence, Sendable {
     let rule: RecurrenceRule
+    /// INTERVAL, clamped so that period arithmetic cannot overflow.
+    let interval: Int
     let limits: RecurrenceLimits
     let zone: ICalTimeZone
     let startWall: Int64
@@ -51,6 +53,7 @@ public struct RecurrenceIterator: IteratorProtocol, Sequence, Sendable {
         limits: RecurrenceLimits = .default
     ) {
         self.rule = rule
+        self.interval = Swift.min(rule.interval, 1_000_000_000)
         self.limits = limits
         self.zone = zone
         let start = isDateOnly ? start.startOfDay : start
