@@ -46,7 +46,20 @@ struct Privilege: OptionSet, Hashable, Sendable {
     var elementNames: [(namespace: String, name: String)] {
         var out: [(String, String)] = []
         if isSuperset(of: .write) { out.append(("DAV:", "write")) }
-        for (bit, namespace, name) in Privilege.names where contains(bit) { out.append((namespace, name)) }
+        let caldav = "urn:ietf:params:xml:ns:caldav"
+        for (bit, namespace, name) in Privilege.names where contains(bit) {
+            out.append((namespace, name))
+            // The aggregated parts of RFC 6638 §6.1, listed as sabre lists them.
+            if bit == .scheduleDeliver {
+                out += [(caldav, "schedule-deliver-invite"), (caldav, "schedule-deliver-reply"), (caldav, "schedule-query-freebusy")]
+            }
+            if bit == .scheduleSend {
+                out += [
+                    (caldav, "schedule-send-invite"), (caldav, "schedule-send-reply"), (caldav, "schedule-send-freebusy"),
+                    (caldav, "schedule-post-vevent"),
+                ]
+            }
+        }
         return out
     }
 }
