@@ -6,9 +6,8 @@ extension CalDAVServer {
     func report(_ context: RequestContext) throws -> DAVResponse {
         let report = try ReportRequest.parse(context.request.body)
         let resource = try load(context.path)
-        if case .freeBusyQuery(let query) = report, case .calendar(let instance) = resource {
-            try require(.readFreeBusy, on: context.path, for: context.user, instance: instance)
-            return try freeBusyQuery(query, in: instance, context: context)
+        if case .freeBusyQuery(let query) = report {
+            return try freeBusyQuery(query, on: resource, context: context)
         }
         try require(.read, on: context.path, for: context.user, instance: resource.instance)
         switch (report, resource) {

@@ -8,6 +8,7 @@ struct PropertyTable<Store: CalendarStore> {
 
     static func make() -> PropertyTable {
         let rows = davProperties() + calendarProperties() + principalProperties() + objectProperties() + aclProperties()
+            + availabilityProperties()
         var byName: [PropertyName: LiveProperty<Store>] = [:]
         for row in rows { byName[row.name] = row }
         return PropertyTable(byName: byName, ordered: rows)
