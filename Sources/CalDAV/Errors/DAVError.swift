@@ -45,6 +45,10 @@ struct DAVError: Error, Sendable {
         /// DAV:valid-resourcetype (RFC 5689 §3.3)
         case validResourceType
         case cannotModifyProtectedProperty
+        /// CALDAV:supported-collation (RFC 4791 §7.5.1).
+        case supportedCollation
+        /// CALDAV:valid-timezone (RFC 7809 §5.2).
+        case validTimezone
 
         /// (namespace, local name) of the element.
         var element: (namespace: String, name: String) {
@@ -73,6 +77,8 @@ struct DAVError: Error, Sendable {
             case .numberOfMatchesWithinLimits: return (dav, "number-of-matches-within-limits")
             case .validResourceType: return (dav, "valid-resourcetype")
             case .cannotModifyProtectedProperty: return (dav, "cannot-modify-protected-property")
+            case .supportedCollation: return (caldav, "supported-collation")
+            case .validTimezone: return (caldav, "valid-timezone")
             }
         }
     }

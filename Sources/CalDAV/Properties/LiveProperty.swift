@@ -1,4 +1,5 @@
 import DAVXML
+import ICalendar
 import Storage
 
 /// What a property getter or setter sees of the resource.
@@ -10,6 +11,8 @@ struct PropertyScope {
     let privileges: Privilege
     /// A REPORT's calendar-data request (partial retrieval, expansion); nil returns bodies as stored.
     var calendarData: CalendarDataRequest? = nil
+    /// The zone a calendar-query's floating times are read in (its timezone element); nil: the calendar's own.
+    var floatingZone: ICalTimeZone? = nil
 }
 
 /// Changes a PROPPATCH (or MKCALENDAR) collects before anything is written, so all or none apply (RFC 4918 §9.2).

@@ -3,11 +3,15 @@ import ICalendar
 import Storage
 
 extension CalDAVServer {
-    /// calendar-query (RFC 4791 §7.8): prefilter by component type and occurrence range in storage, then match each object.
+    /// calendar-query (RFC 4791 §7.8) on a calendar or one of its objects.
+    ///
+    /// The filter is checked first (§7.8 preconditions). Storage prefilters by
+    /// component type and the top time-range on firstoccurence/lastoccurence
+    /// (NULLs pass); each candidate is then decided exactly and, when it
+    /// matches, written to the multistatus at once: one query for the
+    /// collection, one for the objects, no list of objects held.
     func calendarQuery(_ query: CalendarQuery, in instance: CalendarInstance, context: RequestContext) throws -> DAVResponse {
-        guard query.filter.name == "VCALENDAR" else {
-            throw DAVError(403, .validFilter, "the top comp-filter must be VCALENDAR")
-        }
+        try CalendarFilterValidator.validate(query.filter)
         let path = context.path
         let owner = path.ownerName ?? ""
         let calendarName: String
@@ -19,41 +23,105 @@ extension CalDAVServer {
             onlyObject = object
         default: throw DAVError(403, .supportedReport, "calendar-query needs a calendar")
         }
-        let typeFilter = query.filter.compFilters.count == 1 && !query.filter.compFilters[0].isNotDefined
-            ? query.filter.compFilters[0] : nil
-        let range = typeFilter?.timeRange.map { (start: $0.start, end: $0.end) }
+        let requestZone = try queryZone(query)
+        let floating = requestZone ?? FloatingZone.zone(calendarTimezone: instance.properties.timezone) ?? .utc
         let privileges = try privileges(of: context.user, on: path, instance: instance)
         let limit = min(query.limit ?? configuration.syncResultLimit, configuration.syncResultLimit)
-        var matched: [StoredObject] = []
+        let needsDead = needsDeadRows(query.properties)
+        let minimal = ReturnPreference.prefersMinimal(context.request)
+
+        var writer = MultistatusWriter(minimal: minimal, capacity: 8192)
+        var deferred: [StoredObject] = []
+        var count = 0
         var truncated = false
+        func emit(_ object: StoredObject, dead: [DeadProperty]) throws {
+            let objectPath = ResourcePath.calendarObject(owner, calendarName, object.uri)
+            var scope = PropertyScope(
+                path: objectPath, resource: .object(instance, object), user: context.user, privileges: privileges,
+                calendarData: query.calendarData)
+            scope.floatingZone = requestZone
+            let propStats = try properties(query.properties, scope: scope, dead: dead)
+            writer.add(
+                href: urls.href(objectPath),
+                propstats: propStats.map { Propstat(status: $0.status, properties: $0.properties.map(Multistatus.property)) })
+        }
         let visit: (StoredObject) throws -> Bool = { object in
             guard let data = object.data, let calendar = try? ICalComponent.parse(data) else { return true }
-            let matcher = CalendarFilterMatcher(resolver: TimeZoneResolver(calendar: calendar))
-            guard matcher.matches(calendar, filter: query.filter) else { return true }
-            if matched.count == limit {
+            let objectMatcher = CalendarFilterMatcher(resolver: TimeZoneResolver(calendar: calendar, floatingZone: floating))
+            guard objectMatcher.matches(calendar, filter: query.filter) else { return true }
+            if count == limit {
                 truncated = true
                 return false
             }
-            matched.append(object)
+            count += 1
+            if needsDead { deferred.append(object) } else { try emit(object, dead: []) }
             return true
         }
         if let onlyObject {
             if let object = try store.object(named: onlyObject, in: instance.calendarID) { _ = try visit(object) }
         } else {
+            let prefilter = QueryPrefilter(query.filter)
             try store.forEachObject(
-                in: instance.calendarID, componentType: typeFilter?.name, overlapping: range, withData: true, visit)
+                in: instance.calendarID, componentType: prefilter.componentType, overlapping: prefilter.range,
+                withData: true, visit)
         }
-        let paths = matched.map { ResourcePath.calendarObject(owner, calendarName, $0.uri) }
-        let dead = try deadRows(for: query.properties, paths: paths)
-        var multistatus = Multistatus()
-        for object in matched {
-            let objectPath = ResourcePath.calendarObject(owner, calendarName, object.uri)
-            let scope = PropertyScope(path: objectPath, resource: .object(instance, object), user: context.user, privileges: privileges,
-                calendarData: query.calendarData)
-            let propStats = try properties(query.properties, scope: scope, dead: dead[objectPath.storagePath] ?? [])
-            multistatus.entries.append(MultistatusEntry(href: urls.href(objectPath), propStats: minimal(propStats, context.request)))
+        if needsDead {
+            let paths = deferred.map { ResourcePath.calendarObject(owner, calendarName, $0.uri) }
+            let dead = try deadRows(for: query.properties, paths: paths)
+            for (object, objectPath) in zip(deferred, paths) { try emit(object, dead: dead[objectPath.storagePath] ?? []) }
         }
-        if truncated { multistatus.entries.append(MultistatusEntry(href: urls.href(path), status: 507)) }
-        return multistatus.response()
+        if truncated {
+            writer.add(href: urls.href(path), status: 507, error: PropertyName(.dav, "number-of-matches-within-limits"))
+        }
+        let body = writer.finish()
+        return DAVResponse(
+            status: 207,
+            headers: [("Content-Type", "application/xml; charset=utf-8"), ("Content-Length", String(body.count))],
+            body: body)
+    }
+
+    /// The zone of the query's `timezone` (RFC 4791 §9.8) or `timezone-id` (RFC 7809 §5.2) element, if any.
+    func queryZone(_ query: CalendarQuery) throws -> ICalTimeZone? {
+        if query.timezone != nil, query.timezoneID != nil {
+            throw DAVError.badRequest("timezone and timezone-id are mutually exclusive")
+        }
+        if let text = query.timezone {
+            guard let zone = FloatingZone.zone(calendarTimezone: text) else {
+                throw DAVError(403, .validCalendarData, "timezone must be a VCALENDAR with one VTIMEZONE")
+            }
+            return zone
+        }
+        if let id = query.timezoneID {
+            guard let zone = FloatingZone.zone(timezoneID: id) else {
+                throw DAVError(403, .validTimezone, "unknown time zone \(id)")
+            }
+            return zone
+        }
+        return nil
+    }
+
+    /// Whether a selection may ask for dead properties (then they are fetched for all matches in one query).
+    func needsDeadRows(_ selection: PropertySelection) -> Bool {
+        if case .prop(let names) = selection { return !names.allSatisfy { propertyTable.byName[$0] != nil } }
+        return true
+    }
+}
+
+/// What storage can filter on before an object is parsed: the component type and the top time-range.
+struct QueryPrefilter {
+    /// `calendarobjects.componenttype` to require, when the filter names one kind of component.
+    var componentType: String?
+    /// The range on firstoccurence/lastoccurence, widened by 14 hours either side because the
+    /// index reads floating times as UTC while the query reads them in the calendar's zone.
+    var range: (start: Int64?, end: Int64?)?
+
+    init(_ filter: CompFilter) {
+        let widening: Int64 = 14 * 3600
+        let kinds = ["VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VAVAILABILITY"]
+        guard let typed = filter.compFilters.first(where: { !$0.isNotDefined && kinds.contains($0.name) }) else { return }
+        componentType = typed.name
+        if typed.name == "VEVENT", let range = typed.timeRange {
+            self.range = (range.start.map { $0 - widening }, range.end.map { $0 + widening })
+        }
     }
 }
