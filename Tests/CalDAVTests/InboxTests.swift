@@ -1,9 +1,11 @@
 import Storage
 import Testing
+
 @testable import CalDAV
 
 @Suite struct InboxTests {
-    let request = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:m\r\nDTSTART:20270301T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    let request =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:m\r\nDTSTART:20270301T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
 
     func seeded() -> TestServer {
         let test = TestServer()
@@ -15,7 +17,9 @@ import Testing
 
     @Test func ownerListsReadsAndDeletesInboxItems() {
         let test = seeded()
-        let listing = test.send("PROPFIND", "/calendars/alice/inbox/", headers: ["Depth": "1"], body: propfind("<D:getetag/><D:getcontenttype/>"))
+        let listing = test.send(
+            "PROPFIND", "/calendars/alice/inbox/", headers: ["Depth": "1"],
+            body: propfind("<D:getetag/><D:getcontenttype/>"))
         #expect(listing.text.contains("<d:href>/calendars/alice/inbox/sabredav-1.ics</d:href>"))
         #expect(listing.text.contains("<d:getcontenttype>text/calendar; charset=utf-8</d:getcontenttype>"))
         let item = test.send("GET", "/calendars/alice/inbox/sabredav-1.ics")
@@ -51,9 +55,12 @@ import Testing
 
     @Test func syncTokensFollowSabre() throws {
         let store = InMemoryStore()
-        let calendar = try store.createCalendar(principalURI: "principals/a", uri: "c", properties: .init(), components: ["VEVENT"])
+        let calendar = try store.createCalendar(
+            principalURI: "principals/a", uri: "c", properties: .init(), components: ["VEVENT"])
         #expect(calendar.syncToken == 1)
-        let write = ObjectWrite(uri: "a.ics", data: "x", etag: "e", size: 1, lastModified: 0, index: ObjectIndex(uid: "a", componentType: "VEVENT", firstOccurrence: nil, lastOccurrence: nil))
+        let write = ObjectWrite(
+            uri: "a.ics", data: "x", etag: "e", size: 1, lastModified: 0,
+            index: ObjectIndex(uid: "a", componentType: "VEVENT", firstOccurrence: nil, lastOccurrence: nil))
         #expect(try store.putObject(write, in: calendar.calendarID))
         #expect(try !store.putObject(write, in: calendar.calendarID))
         try store.deleteObject(named: "a.ics", in: calendar.calendarID)

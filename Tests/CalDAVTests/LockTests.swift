@@ -1,5 +1,6 @@
 import Storage
 import Testing
+
 @testable import CalDAV
 
 @Suite struct LockTests {
@@ -20,7 +21,8 @@ import Testing
         #expect(test.send("LOCK", path, body: lockBody).status == 423)
 
         #expect(test.send("PUT", path, body: event(uid: "a", summary: "x")).status == 423)
-        #expect(test.send("PUT", path, headers: ["If": "(\(token))"], body: event(uid: "a", summary: "x")).status == 204)
+        #expect(
+            test.send("PUT", path, headers: ["If": "(\(token))"], body: event(uid: "a", summary: "x")).status == 204)
         #expect(test.send("DELETE", path).status == 423)
         #expect(test.send("UNLOCK", path, headers: ["Lock-Token": token]).status == 204)
         #expect(test.send("DELETE", path).status == 204)

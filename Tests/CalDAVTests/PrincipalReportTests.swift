@@ -1,5 +1,6 @@
 import Storage
 import Testing
+
 @testable import CalDAV
 
 @Suite struct PrincipalReportTests {
@@ -18,7 +19,8 @@ import Testing
         #expect(response.text.contains("<d:href>/principals/bob/</d:href>"))
         #expect(response.text.contains("<d:href>/principals/carol/</d:href>"))
         #expect(!response.text.contains("<d:href>/principals/alice/</d:href>"))
-        #expect(response.text.contains("<cal:calendar-home-set><d:href>/calendars/bob/</d:href></cal:calendar-home-set>"))
+        #expect(
+            response.text.contains("<cal:calendar-home-set><d:href>/calendars/bob/</d:href></cal:calendar-home-set>"))
     }
 
     @Test func searchPropertySet() {
@@ -68,5 +70,29 @@ import Testing
         #expect(response.status == 207)
         #expect(response.text.contains("<d:displayname>Carol</d:displayname>"))
         #expect(!response.text.contains("Alice"))
+    }
+}
+
+@Suite struct PrincipalMatchTests {
+    @Test func selfMatchesOwnPrincipalAndGroups() {
+        let test = TestServer()
+        let members = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <D:propertyupdate xmlns:D="DAV:"><D:set><D:prop><D:group-member-set><D:href>/principals/bob/</D:href></D:group-member-set></D:prop></D:set></D:propertyupdate>
+            """
+        _ = test.send("PROPPATCH", "/principals/alice/calendar-proxy-read/", body: members)
+        let body = "<?xml version=\"1.0\"?><D:principal-match xmlns:D=\"DAV:\"><D:self/><D:prop><D:displayname/></D:prop></D:principal-match>"
+        let response = test.send("REPORT", "/principals/", as: "bob", headers: ["Depth": "0"], body: body)
+        #expect(response.status == 207)
+        #expect(response.text.contains("<d:href>/principals/bob/</d:href>"))
+        #expect(response.text.contains("<d:href>/principals/alice/calendar-proxy-read/</d:href>"))
+        #expect(!response.text.contains("<d:href>/principals/carol/</d:href>"))
+    }
+
+    @Test func ownerPropertyMatch() {
+        let test = TestServer()
+        let body = "<?xml version=\"1.0\"?><D:principal-match xmlns:D=\"DAV:\"><D:principal-property><D:owner/></D:principal-property><D:prop><D:displayname/></D:prop></D:principal-match>"
+        let response = test.send("REPORT", "/calendars/alice/", headers: ["Depth": "0"], body: body)
+        #expect(response.text.contains("<d:href>/calendars/alice/default/</d:href>"))
     }
 }

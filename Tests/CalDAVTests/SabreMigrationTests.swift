@@ -1,15 +1,21 @@
 import Storage
 import Testing
+
 @testable import CalDAV
 
 /// The engine over the rows sabre left in its database answers as sabre did at the end of the transcript.
 @Suite struct SabreMigrationTests {
     func server() throws -> CalDAVServer<InMemoryStore> {
-        CalDAVServer(store: try SabreDump.store(), configuration: ServerConfiguration(digestSecret: "s"), now: { 1_795_600_000 }, makeID: { "id" })
+        CalDAVServer(
+            store: try SabreDump.store(), configuration: ServerConfiguration(digestSecret: "s"), now: { 1_795_600_000 },
+            makeID: { "id" })
     }
 
     func replay(_ server: CalDAVServer<InMemoryStore>, _ exchange: SabreTranscriptTests.Exchange) -> DAVResponse {
-        server.handle(DAVRequest(method: exchange.method, uri: exchange.path, headers: exchange.headers, body: Array(exchange.body.utf8)))
+        server.handle(
+            DAVRequest(
+                method: exchange.method, uri: exchange.path, headers: exchange.headers, body: Array(exchange.body.utf8))
+        )
     }
 
     @Test func finalStateMatchesSabre() throws {
@@ -31,10 +37,13 @@ import Testing
         let store = server.store
         for user in ["erin", "frank", "grace", "heidi"] {
             for calendar in try store.calendars(ofPrincipal: "principals/\(user)") {
-                try store.forEachObject(in: calendar.calendarID, componentType: nil, overlapping: nil, withData: true) { object in
+                try store.forEachObject(in: calendar.calendarID, componentType: nil, overlapping: nil, withData: true) {
+                    object in
                     let credentials = "Basic " + base64(Array("\(user):\(user)".utf8))
                     let response = server.handle(
-                        DAVRequest(method: "GET", uri: "/calendars/\(user)/\(calendar.uri)/\(object.uri)", headers: ["Authorization": credentials]))
+                        DAVRequest(
+                            method: "GET", uri: "/calendars/\(user)/\(calendar.uri)/\(object.uri)",
+                            headers: ["Authorization": credentials]))
                     #expect(response.status == 200)
                     #expect(response.body == Array(object.data!.utf8))
                     #expect(response.header("ETag") == "\"\(object.etag)\"")
@@ -55,7 +64,8 @@ import Testing
 
         // From sabre's newest token nothing has changed; a new PUT shows up alone.
         var upToDate = incremental
-        upToDate.body = incremental.body.replacingOccurrences(of: "http://sabre.io/ns/sync/4", with: "http://sabre.io/ns/sync/8")
+        upToDate.body = incremental.body.replacingOccurrences(
+            of: "http://sabre.io/ns/sync/4", with: "http://sabre.io/ns/sync/8")
         let nothing = replay(server, upToDate)
         #expect(nothing.text.contains("<d:sync-token>http://sabre.io/ns/sync/8</d:sync-token>"))
         #expect(!nothing.text.contains("<d:response>"))

@@ -29,13 +29,17 @@ extension CalDAVServer {
                 case .write: own = Privilege.reading.union(.write).union(.unlock)
                 }
             }
-            if let instance, instance.access == .read {
-                own = own.intersection(Privilege.reading.union(.writeProperties))
+            // A sharee's instance: read-only or read-write as granted, never re-sharing or changing ACLs.
+            if let instance, instance.access != .owner {
+                own.subtract([.share, .writeACL])
+                if instance.access == .read { own = own.intersection(Privilege.reading.union(.writeProperties)) }
             }
             return own
         case .inbox(let name), .inboxItem(let name, _):
             // RFC 6638 §2.2: the owner reads and clears the inbox; others may only deliver into it.
-            let owner: Privilege = [.read, .readACL, .readCurrentUserPrivilegeSet, .writeProperties, .unbind, .scheduleDeliver]
+            let owner: Privilege = [
+                .read, .readACL, .readCurrentUserPrivilegeSet, .writeProperties, .unbind, .scheduleDeliver,
+            ]
             if name == user.username { return owner }
             switch try proxyAccess(of: user, to: name) {
             case .none: return .scheduleDeliver

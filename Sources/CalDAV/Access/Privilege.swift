@@ -51,11 +51,15 @@ struct Privilege: OptionSet, Hashable, Sendable {
             out.append((namespace, name))
             // The aggregated parts of RFC 6638 §6.1, listed as sabre lists them.
             if bit == .scheduleDeliver {
-                out += [(caldav, "schedule-deliver-invite"), (caldav, "schedule-deliver-reply"), (caldav, "schedule-query-freebusy")]
+                out += [
+                    (caldav, "schedule-deliver-invite"), (caldav, "schedule-deliver-reply"),
+                    (caldav, "schedule-query-freebusy"),
+                ]
             }
             if bit == .scheduleSend {
                 out += [
-                    (caldav, "schedule-send-invite"), (caldav, "schedule-send-reply"), (caldav, "schedule-send-freebusy"),
+                    (caldav, "schedule-send-invite"), (caldav, "schedule-send-reply"),
+                    (caldav, "schedule-send-freebusy"),
                     (caldav, "schedule-post-vevent"),
                 ]
             }

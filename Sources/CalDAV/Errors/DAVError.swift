@@ -11,7 +11,10 @@ struct DAVError: Error, Sendable {
     var headers: [(name: String, value: String)]
 
     /// Creates an error.
-    init(_ status: Int, _ condition: Condition? = nil, _ message: String = "", headers: [(name: String, value: String)] = []) {
+    init(
+        _ status: Int, _ condition: Condition? = nil, _ message: String = "",
+        headers: [(name: String, value: String)] = []
+    ) {
         self.status = status
         self.condition = condition
         self.message = message

@@ -104,6 +104,9 @@ struct CalendarFilterMatcher {
         }
     }
 
+    /// Collations text-match understands (CALDAV:supported-collation-set, RFC 4791 §7.5.1).
+    static var collations: Set<String> { TextMatcher.supportedCollations }
+
     /// text-match on a bare string (principal searches reuse the collations).
     func matches(_ value: String, _ textMatch: TextMatch) -> Bool { TextMatcher.matches(value, textMatch) }
 

@@ -50,9 +50,11 @@ extension CalDAVServer {
             }
             let validated = try validator.validate(body: Array(data.utf8), contentType: nil)
             // Overwrite: T deletes the destination first (RFC 4918 §9.8.4, §9.9.3).
-            if let existing { try writer.delete(existing, in: target) }
-            if move { try writer.delete(object, in: source) }
-            _ = try writer.put(validated, body: data, uri: targetName, in: target, existing: nil, now: context.now)
+            if let existing { try writer.delete(existing, in: target, actor: context.user) }
+            if move { try writer.delete(object, in: source, actor: context.user) }
+            _ = try writer.put(
+                validated, body: data, uri: targetName, in: target, existing: nil, actor: context.user, now: context.now
+            )
             if move {
                 try store.removeDeadProperties(pathPrefix: context.path.storagePath)
             }

@@ -15,7 +15,7 @@ extension CalDAVServer {
                 try require(.unbind, on: .calendar(owner, calendarName), for: context.user, instance: instance)
                 try ETag.checkConditions(context.request, current: existing.etag)
                 try checkLocks(context.path, context: context)
-                try writer.delete(existing, in: instance)
+                try writer.delete(existing, in: instance, actor: context.user)
             }
         case .calendar(let owner, let calendarName):
             let instance = try calendarInstance(owner: owner, name: calendarName)

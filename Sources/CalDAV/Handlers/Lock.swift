@@ -13,8 +13,9 @@ extension CalDAVServer {
         guard let info = try LockInfo.parse(context.request.body) else {
             // Refresh: the token comes in the If header (§9.10.2).
             let submitted = submittedTokens(context.request)
-            guard var existing = try store.locks(for: uri, includeChildren: false, now: context.now)
-                .first(where: { submitted.contains($0.token) })
+            guard
+                var existing = try store.locks(for: uri, includeChildren: false, now: context.now)
+                    .first(where: { submitted.contains($0.token) })
             else { throw DAVError(412, .lockTokenSubmitted, "no lock token to refresh") }
             existing.created = context.now
             existing.timeout = timeout
@@ -43,7 +44,10 @@ extension CalDAVServer {
         if token.hasPrefix("<") && token.hasSuffix(">") { token = String(token.dropFirst().dropLast()) }
         if token.hasPrefix("opaquelocktoken:") { token.removeFirst("opaquelocktoken:".count) }
         let uri = context.path.storagePath
-        guard let found = try store.locks(for: uri, includeChildren: false, now: context.now).first(where: { $0.token == token })
+        guard
+            let found = try store.locks(for: uri, includeChildren: false, now: context.now).first(where: {
+                $0.token == token
+            })
         else { throw DAVError(409, nil, "no such lock on this resource") }
         try require(.unlock, on: context.path, for: context.user)
         try store.removeLock(token: found.token, uri: found.uri)
@@ -118,10 +122,21 @@ extension CalDAVServer {
             XMLElement(.lockScope, children: [XMLElement(record.scope == 2 ? .exclusive : .shared)]),
             XMLElement(.depth, text: record.depth == 0 ? "0" : "infinity"),
         ]
-        if let owner = record.owner, let element = try? XMLElement.parse(name: .owner, innerXML: owner) { children.append(element) }
+        if let owner = record.owner, let element = try? XMLElement.parse(name: .owner, innerXML: owner) {
+            children.append(element)
+        }
         children.append(XMLElement(.timeout, text: "Second-\(record.timeout)"))
         children.append(XMLElement(.lockToken, children: [XMLElement(.href, text: "opaquelocktoken:" + record.token)]))
-        children.append(XMLElement(.lockRoot, children: [XMLElement(.href, text: urls.basePath + record.uri.split(separator: "/").map { URLPath.percentEncode(String($0)) }.joined(separator: "/"))]))
+        children.append(
+            XMLElement(
+                .lockRoot,
+                children: [
+                    XMLElement(
+                        .href,
+                        text: urls.basePath
+                            + record.uri.split(separator: "/").map { URLPath.percentEncode(String($0)) }.joined(
+                                separator: "/"))
+                ]))
         return XMLElement(.activeLock, children: children)
     }
 }

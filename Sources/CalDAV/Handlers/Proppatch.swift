@@ -74,7 +74,8 @@ extension CalDAVServer {
                 if let updated = patch.principal, updated != record { try store.updatePrincipal(updated) }
             case .proxyGroup(_, _, let group):
                 if let members = patch.members {
-                    let groupID = try group?.id ?? store.createPrincipal(uri: path.storagePath, email: nil, displayName: nil).id
+                    let groupID =
+                        try group?.id ?? store.createPrincipal(uri: path.storagePath, email: nil, displayName: nil).id
                     try store.setMembers(of: groupID, to: members)
                 }
             default: break

@@ -28,9 +28,11 @@ extension CalDAVServer {
             }
             try ETag.checkConditions(context.request, current: existing?.etag)
             try checkLocks(context.path, context: context)
-            let object = try validator.validate(body: context.request.body, contentType: context.request.header("content-type"))
+            let object = try validator.validate(
+                body: context.request.body, contentType: context.request.header("content-type"))
             let body = String(decoding: context.request.body, as: UTF8.self)
-            return try writer.put(object, body: body, uri: name, in: instance, existing: existing, now: context.now)
+            return try writer.put(
+                object, body: body, uri: name, in: instance, existing: existing, actor: context.user, now: context.now)
         }
         var headers: [(name: String, value: String)] = [("Content-Length", "0")]
         if result.storedAsSent { headers.append(("ETag", ETag.quoted(result.etag))) }

@@ -13,7 +13,8 @@ extension CalDAVServer {
         switch (report, resource) {
         case (.calendarMultiget(let multiget), .calendar(let instance)):
             return try calendarMultiget(multiget, in: instance, context: context)
-        case (.calendarQuery(let query), .calendar(let instance)), (.calendarQuery(let query), .object(let instance, _)):
+        case (.calendarQuery(let query), .calendar(let instance)),
+            (.calendarQuery(let query), .object(let instance, _)):
             return try calendarQuery(query, in: instance, context: context)
         case (.syncCollection(let sync), .calendar(let instance)):
             return try syncCollection(sync, in: instance, context: context)
@@ -21,6 +22,8 @@ extension CalDAVServer {
             return try principalPropertySearch(search, context: context)
         case (.calendarServerPrincipalSearch(let search), _):
             return try calendarServerPrincipalSearch(search, context: context)
+        case (.principalMatch(let match), _):
+            return try principalMatch(match, resource: resource, context: context)
         case (.principalSearchPropertySet, _):
             return principalSearchPropertySet()
         case (.expandProperty(let expand), _):
@@ -47,11 +50,13 @@ extension CalDAVServer {
         }
         let objects = try store.objects(named: names, in: instance.calendarID)
         let privileges = try privileges(of: context.user, on: context.path, instance: instance)
-        let dead = try deadRows(for: multiget.properties, paths: objects.map { ResourcePath.calendarObject(owner, calendarName, $0.uri) })
+        let dead = try deadRows(
+            for: multiget.properties, paths: objects.map { ResourcePath.calendarObject(owner, calendarName, $0.uri) })
         var byName: [String: MultistatusEntry] = [:]
         for object in objects {
             let path = ResourcePath.calendarObject(owner, calendarName, object.uri)
-            let scope = PropertyScope(path: path, resource: .object(instance, object), user: context.user, privileges: privileges,
+            let scope = PropertyScope(
+                path: path, resource: .object(instance, object), user: context.user, privileges: privileges,
                 calendarData: multiget.calendarData)
             let propStats = try properties(multiget.properties, scope: scope, dead: dead[path.storagePath] ?? [])
             byName[object.uri] = MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request))
@@ -72,7 +77,9 @@ extension CalDAVServer {
     func deadRows(for selection: PropertySelection, paths: [ResourcePath]) throws -> [String: [DeadProperty]] {
         if case .prop(let names) = selection, names.allSatisfy({ propertyTable.byName[$0] != nil }) { return [:] }
         var byPath: [String: [DeadProperty]] = [:]
-        for row in try store.deadProperties(paths: paths.map(\.storagePath)) { byPath[row.path, default: []].append(row) }
+        for row in try store.deadProperties(paths: paths.map(\.storagePath)) {
+            byPath[row.path, default: []].append(row)
+        }
         return byPath
     }
 }

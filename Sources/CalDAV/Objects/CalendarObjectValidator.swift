@@ -76,7 +76,9 @@ struct CalendarObjectValidator {
         let rules = master.properties(named: "RRULE").compactMap { try? RecurrenceRule(parsing: $0.rawValue) }
         guard rules.allSatisfy(\.isBounded) else { return }
         var count = 0
-        for _ in set.instances(resolver: TimeZoneResolver(calendar: calendar), limits: RecurrenceLimits(maxInstances: maxInstances + 1)) {
+        for _ in set.instances(
+            resolver: TimeZoneResolver(calendar: calendar), limits: RecurrenceLimits(maxInstances: maxInstances + 1))
+        {
             count += 1
             if count > maxInstances {
                 throw DAVError(403, .maxInstances, "more than \(maxInstances) instances")

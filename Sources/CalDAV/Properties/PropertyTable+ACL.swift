@@ -13,8 +13,19 @@ extension PropertyTable {
                 }
                 let read = node(.read, [node(.readACL), node(.readCurrentUserPrivilegeSet), node(.readFreeBusy)])
                 let write = node(.write, [node(.writeProperties), node(.writeContent), node(.bind), node(.unbind)])
-                let all = node(.all, abstract: true, [read, write, node(.unlock), node(.writeACL), node(.scheduleDeliver), node(.scheduleSend)])
+                let all = node(
+                    .all, abstract: true,
+                    [read, write, node(.unlock), node(.writeACL), node(.scheduleDeliver), node(.scheduleSend)])
                 return XMLElement(.supportedPrivilegeSet, children: [all])
+            },
+            Row(.aclRestrictions, allprop: false) { _, _ in
+                XMLElement(.aclRestrictions, children: [XMLElement(PropertyName(.dav, "grant-only")), XMLElement(PropertyName(.dav, "no-invert"))])
+            },
+            Row(.supportedCollationSet, allprop: false) { _, scope in
+                guard case .calendar = scope.resource else { return nil }
+                return XMLElement(
+                    .supportedCollationSet,
+                    children: CalendarFilterMatcher.collations.sorted().map { XMLElement(PropertyName(.calDAV, "supported-collation"), text: $0) })
             },
             Row(.acl, read: .readACL, allprop: false) { server, scope in
                 guard let owner = scope.path.ownerName else { return nil }
@@ -23,7 +34,8 @@ extension PropertyTable {
                         .ace,
                         children: [
                             XMLElement(.principal, children: [XMLElement(.href, text: principal)]),
-                            XMLElement(.grant, children: privileges.map { XMLElement(.privilege, children: [XMLElement($0)]) }),
+                            XMLElement(
+                                .grant, children: privileges.map { XMLElement(.privilege, children: [XMLElement($0)]) }),
                             XMLElement(.protected),
                         ])
                 }
@@ -33,13 +45,14 @@ extension PropertyTable {
                     aces.append(ace(server.urls.href(.proxyGroup(owner, .write)), [.read, .write]))
                     aces.append(ace(server.urls.href(.proxyGroup(owner, .read)), [.read]))
                 default:
-                    aces.append(XMLElement(
-                        .ace,
-                        children: [
-                            XMLElement(.principal, children: [XMLElement(.authenticated)]),
-                            XMLElement(.grant, children: [XMLElement(.privilege, children: [XMLElement(.read)])]),
-                            XMLElement(.protected),
-                        ]))
+                    aces.append(
+                        XMLElement(
+                            .ace,
+                            children: [
+                                XMLElement(.principal, children: [XMLElement(.authenticated)]),
+                                XMLElement(.grant, children: [XMLElement(.privilege, children: [XMLElement(.read)])]),
+                                XMLElement(.protected),
+                            ]))
                 }
                 return XMLElement(.acl, children: aces)
             },

@@ -79,13 +79,15 @@ struct CalendarDataShaper {
         return out
     }
 
-    /// The master plus the overrides that overlap the range or, with RANGE=THISANDFUTURE, start before its end (§9.6.6).
+    /// The master plus the overrides whose RECURRENCE-ID lies in the range, that overlap it, or that
+    /// (RANGE=THISANDFUTURE) take effect before its end (§9.6.6).
     func limitedRecurrenceSet(_ calendar: ICalComponent, _ range: TimeRange, resolver: TimeZoneResolver) -> ICalComponent {
         var out = calendar
         out.components = calendar.components.filter { component in
             guard ["VEVENT", "VTODO", "VJOURNAL"].contains(component.name),
                 let recurrenceID = component.property("RECURRENCE-ID")
             else { return true }
+            if let value = recurrenceID.dateTimeValue, range.contains(resolver.utcSeconds(value)) { return true }
             if recurrenceID[parameter: "RANGE"]?.uppercased() == "THISANDFUTURE",
                 let value = recurrenceID.dateTimeValue, range.end.map({ resolver.utcSeconds(value) < $0 }) ?? true
             {

@@ -40,13 +40,16 @@ extension CalDAVServer {
             }
             count += 1
             let propStats = try properties(.prop(search.properties), scope: scope, dead: [])
-            multistatus.entries.append(MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
+            multistatus.entries.append(
+                MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
         }
         return multistatus.response()
     }
 
     /// CS:calendarserver-principal-search: every token must match the display name or an address (CalendarServer extension).
-    func calendarServerPrincipalSearch(_ search: CalendarServerPrincipalSearch, context: RequestContext) throws -> DAVResponse {
+    func calendarServerPrincipalSearch(_ search: CalendarServerPrincipalSearch, context: RequestContext) throws
+        -> DAVResponse
+    {
         let matcher = CalendarFilterMatcher(resolver: .init(calendar: nil))
         var multistatus = Multistatus()
         if let kind = search.context, !["user", "attendee"].contains(kind) { return multistatus.response() }
@@ -64,7 +67,53 @@ extension CalDAVServer {
                 path: path, resource: .principal(record), user: context.user,
                 privileges: try privileges(of: context.user, on: path))
             let propStats = try properties(.prop(search.properties), scope: scope, dead: [])
-            multistatus.entries.append(MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
+            multistatus.entries.append(
+                MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
+        }
+        return multistatus.response()
+    }
+
+    /// principal-match (RFC 3744 §9.3): the current user's principal and groups (`self`), or the members of
+    /// the target whose principal property names the current user.
+    func principalMatch(_ match: PrincipalMatch, resource: Resource, context: RequestContext) throws -> DAVResponse {
+        let me = urls.href(.principal(context.user.username))
+        var candidates: [(ResourcePath, Resource)] = []
+        var matched: [(ResourcePath, Resource)] = []
+        switch match.target {
+        case .selfPrincipal:
+            guard let principal = try store.principal(uri: context.user.principalURI) else { break }
+            candidates = [(.principal(context.user.username), .principal(principal))]
+            for group in try store.memberships(of: principal.id) {
+                let parts = group.uri.split(separator: "/").map(String.init)
+                guard parts.count == 3, let kind = ResourcePath.ProxyKind(rawValue: parts[2]),
+                    let owner = try store.principal(uri: "principals/" + parts[1])
+                else { continue }
+                candidates.append((.proxyGroup(parts[1], kind), .proxyGroup(owner: owner, kind: kind, group: group)))
+            }
+            matched = candidates
+        case .principalProperty(let name):
+            candidates = try children(of: context.path, resource, user: context.user, withData: false)
+            for (path, member) in candidates {
+                let scope = PropertyScope(
+                    path: path, resource: member, user: context.user,
+                    privileges: try privileges(of: context.user, on: path, instance: member.instance))
+                guard scope.privileges.contains(.read), let value = try propertyTable.byName[name]?.get(self, scope),
+                    value.children(.href).contains(where: { $0.trimmedText == me })
+                else { continue }
+                matched.append((path, member))
+            }
+        }
+        var multistatus = Multistatus()
+        let selection: PropertySelection = .prop(match.properties)
+        for (path, member) in matched {
+            let scope = PropertyScope(
+                path: path, resource: member, user: context.user,
+                privileges: try privileges(of: context.user, on: path, instance: member.instance))
+            let propStats = match.properties.isEmpty ? [] : try properties(selection, scope: scope, dead: [])
+            multistatus.entries.append(
+                propStats.isEmpty
+                    ? MultistatusEntry(href: urls.href(path), status: 200)
+                    : MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
         }
         return multistatus.response()
     }
@@ -89,7 +138,8 @@ extension CalDAVServer {
 
     /// expand-property (RFC 3253 §3.8): href-valued properties replaced by the responses of the resources they name.
     func expandProperty(_ report: ExpandProperty, resource: Resource, context: RequestContext) throws -> DAVResponse {
-        let propStats = try expanded(report.properties, path: context.path, resource: resource, user: context.user, depth: 0)
+        let propStats = try expanded(
+            report.properties, path: context.path, resource: resource, user: context.user, depth: 0)
         return Multistatus(entries: [MultistatusEntry(href: urls.href(context.path), propStats: propStats)]).response()
     }
 
@@ -118,7 +168,9 @@ extension CalDAVServer {
                 if let target = urls.resolve(href), let loaded = try? load(target),
                     try privileges(of: user, on: target, instance: loaded.instance).contains(.read)
                 {
-                    for propStat in try expanded(item.children, path: target, resource: loaded, user: user, depth: depth + 1) {
+                    for propStat in try expanded(
+                        item.children, path: target, resource: loaded, user: user, depth: depth + 1)
+                    {
                         children.append(
                             XMLElement(
                                 .propStat,

@@ -43,13 +43,24 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
     static var allowedMethods: [String] {
         [
             "OPTIONS", "GET", "HEAD", "DELETE", "PROPFIND", "PUT", "PROPPATCH", "COPY", "MOVE", "REPORT",
-            "MKCALENDAR", "MKCOL", "LOCK", "UNLOCK",
+            "MKCALENDAR", "MKCOL", "LOCK", "UNLOCK", "POST",
         ]
     }
 
     /// Answers one request; never throws, every failure becomes a status.
     public func handle(_ request: DAVRequest) -> DAVResponse {
         cache.clear()
+        cache.requestNumber += 1
+        var logger = self.logger
+        logger[metadataKey: "request"] = "\(cache.requestNumber)"
+        let response = answer(request, logger: logger)
+        logger.debug(
+            "\(request.method) \(request.uri) -> \(response.status)",
+            metadata: ["user": "\(cache.username ?? "-")", "bytes": "\(response.body.count)"])
+        return response
+    }
+
+    private func answer(_ request: DAVRequest, logger: Logger) -> DAVResponse {
         do {
             return try respond(request)
         } catch let error as DAVError {
@@ -100,6 +111,7 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
                 return response
             }
         }
+        cache.username = user.username
         let context = RequestContext(request: request, path: path, user: user, now: timestamp)
         switch request.method {
         case "GET": return try get(context, includeBody: true)
@@ -115,7 +127,8 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
         case "REPORT": return ReturnPreference.annotate(try report(context), for: request)
         case "LOCK": return try lock(context)
         case "UNLOCK": return try unlock(context)
-        case "POST", "ACL":
+        case "POST": return try post(context)
+        case "ACL":
             throw DAVError.methodNotAllowed("\(request.method) is not supported here", allow: Self.allowedMethods)
         default:
             var error = DAVError(501, nil, "unknown method \(request.method)")

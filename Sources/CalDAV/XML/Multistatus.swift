@@ -28,7 +28,9 @@ struct Multistatus {
             } else {
                 writer.add(
                     href: entry.href,
-                    propstats: entry.propStats.map { Propstat(status: $0.status, properties: $0.properties.map(Multistatus.property)) })
+                    propstats: entry.propStats.map {
+                        Propstat(status: $0.status, properties: $0.properties.map(Multistatus.property))
+                    })
             }
         }
         let body = writer.finish(syncToken: syncToken)
