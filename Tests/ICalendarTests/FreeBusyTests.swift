@@ -63,6 +63,7 @@ func describe(_ periods: [BusyPeriod]) -> [String] {
             END:VCALENDAR
             """)
         fb.add(calendar: cal, resolver: r)
+        #expect(!fb.isTruncated)
         #expect(
             describe(fb.busyPeriods()) == [
                 "20270301T080000-20270301T090000 BUSY",
@@ -119,5 +120,12 @@ func describe(_ periods: [BusyPeriod]) -> [String] {
                 BusyPeriod(start: 40, end: 60, type: .busyUnavailable), BusyPeriod(start: 60, end: 120, type: .busyTentative),
             ])
         #expect(Intervals.subtract([(0, 100)], [(10, 20), (30, 40), (90, 200)]).map { [$0.0, $0.1] } == [[0, 10], [20, 30], [40, 90]])
+    }
+
+    @Test func runawayEventIsReportedAsTruncated() {
+        var fb = FreeBusyBuilder(start: utc("20270301T000000Z"), end: utc("20270302T000000Z"), limits: RecurrenceLimits(maxInstances: 10))
+        fb.add(calendar: event("s", "DTSTART:20270301T000000Z", "DURATION:PT1S", "RRULE:FREQ=SECONDLY;INTERVAL=2"), resolver: r)
+        #expect(fb.isTruncated)
+        #expect(fb.busyPeriods().count == 10)
     }
 }

@@ -177,6 +177,20 @@ func run(_ yearMonth: String, _ first: Int, _ last: Int, _ time: String = "T0900
                     "19990708", "19990715", "19990722", "19990729", "19990805", "19990812", "19990819", "19990826"))
     }
 
+    @Test func weekNumbersCrossYearBoundaries() throws {
+        // ISO week 1 of 1998 starts on Monday 29 December 1997.
+        #expect(
+            try expand("FREQ=YEARLY;BYWEEKNO=1;BYDAY=MO", from: "19971229T090000", take: 3)
+                == at("T090000", "19971229", "19990104", "20000103"))
+        // The last week: 1998 has 53 ISO weeks (its last Monday of week 53 is 28 December).
+        #expect(
+            try expand("FREQ=YEARLY;BYWEEKNO=-1;BYDAY=MO", from: "19981228T090000", take: 3)
+                == at("T090000", "19981228", "19991227", "20001225"))
+        #expect(
+            try expand("FREQ=YEARLY;BYWEEKNO=53;BYDAY=TH", from: "19981231T090000", take: 2)
+                == at("T090000", "19981231", "20041230"))
+    }
+
     @Test func fridayThe13thAndOtherIntersections() throws {
         // DTSTART is excluded by EXDATE in the RFC; the rule itself yields DTSTART first.
         #expect(

@@ -315,3 +315,27 @@ import Testing
         #expect(truncation == .instanceLimit)
     }
 }
+
+@Suite struct RecurrenceSetExdateTests {
+    @Test func exdateHidesAStaleOverride() {
+        let cal = ics("""
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            UID:s
+            DTSTART:20260115T110000Z
+            DTEND:20260115T120000Z
+            RRULE:FREQ=WEEKLY;COUNT=3
+            EXDATE:20260122T110000Z
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:s
+            RECURRENCE-ID:20260122T110000Z
+            DTSTART:20260123T130000Z
+            DTEND:20260123T134500Z
+            END:VEVENT
+            END:VCALENDAR
+            """)
+        let (all, _) = RecurrenceSet(calendar: cal, componentName: "VEVENT").sortedInstances(resolver: TimeZoneResolver(calendar: nil))
+        #expect(all.map { utcText($0.start) } == ["20260115T110000Z", "20260129T110000Z"])
+    }
+}

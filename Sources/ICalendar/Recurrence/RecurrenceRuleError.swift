@@ -10,6 +10,8 @@ public enum RecurrenceRuleError: Error, Hashable, Sendable, CustomStringConverti
     case invalidValue(part: String, value: String)
     /// Both COUNT and UNTIL are present.
     case countAndUntil
+    /// A part RFC 5545 forbids with this FREQ (BYWEEKNO outside YEARLY, ordinals in BYDAY outside MONTHLY/YEARLY…).
+    case partNotAllowed(part: String, frequency: RecurrenceRule.Frequency)
 
     /// A one-line English explanation.
     public var description: String {
@@ -19,6 +21,7 @@ public enum RecurrenceRuleError: Error, Hashable, Sendable, CustomStringConverti
         case .unknownPart(let name): return "RRULE has an unknown part \(name.prefix(40))"
         case .invalidValue(let part, let value): return "RRULE \(part)=\(value.prefix(40)) is not valid"
         case .countAndUntil: return "RRULE has both COUNT and UNTIL"
+        case .partNotAllowed(let part, let frequency): return "RRULE \(part) is not allowed with FREQ=\(frequency.rawValue)"
         }
     }
 

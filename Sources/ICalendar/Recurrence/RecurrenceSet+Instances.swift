@@ -143,6 +143,18 @@ extension RecurrenceSet {
                     }
                 }
             }
+            // An EXDATE removes the instance even when an override for it is still stored (RFC 5545 §3.8.5.1).
+            if !excludedUTC.isEmpty || !excludedDays.isEmpty {
+                let utcSet = excludedUTC
+                let daySet = excludedDays
+                let zone = timing.zone
+                overrideInstances.removeAll { instance in
+                    guard let rid = instance.recurrenceID, instance.component.property("RECURRENCE-ID") != nil else {
+                        return false
+                    }
+                    return utcSet.contains(rid) || (!daySet.isEmpty && daySet.contains(zone.local(atUTC: rid).daysSinceEpoch))
+                }
+            }
         }
 
         /// Whether every override instance has been returned (the series comes next).

@@ -79,6 +79,7 @@ public struct RecurrenceSet: Hashable, Sendable {
     /// Overrides come first (sorted by start), then the series lazily in
     /// recurrence order. Floating and DATE values are read in the resolver's
     /// floating zone. Components without DTSTART (or DUE) have no instances.
+    /// An EXDATE also hides an override stored for the same RECURRENCE-ID.
     public func instances(
         in range: TimeRange = .unbounded, resolver: TimeZoneResolver, limits: RecurrenceLimits = .default
     ) -> Instances {
