@@ -65,9 +65,13 @@ public struct FreeBusyService<Store: CalendarStore> {
             }
         }
         for calendar in calendars {
+            // Task lists hold nothing that makes anyone busy; an events-only calendar can filter by type in storage.
+            let kinds = Set(calendar.components).intersection(["VEVENT", "VFREEBUSY", "VAVAILABILITY"])
+            guard !kinds.isEmpty else { continue }
             let floating = FloatingZone.zone(calendarTimezone: calendar.properties.timezone) ?? .utc
             try store.forEachObject(
-                in: calendar.calendarID, componentType: nil, overlapping: (window.lowerBound, end), withData: true
+                in: calendar.calendarID, componentType: kinds == ["VEVENT"] ? "VEVENT" : nil,
+                overlapping: (window.lowerBound, end), withData: true
             ) { object in
                 if let type = object.index.componentType, !["VEVENT", "VFREEBUSY", "VAVAILABILITY"].contains(type) {
                     return true

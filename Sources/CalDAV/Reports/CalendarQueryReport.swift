@@ -45,10 +45,14 @@ extension CalDAVServer {
                 href: urls.href(objectPath),
                 propstats: propStats.map { Propstat(status: $0.status, properties: $0.properties.map(Multistatus.property)) })
         }
+        let prefilter = QueryPrefilter(query.filter)
+        let wantsData = wantsData(query.properties)
         let visit: (StoredObject) throws -> Bool = { object in
-            guard let data = object.data, let calendar = try? ICalComponent.parse(data) else { return true }
-            let objectMatcher = CalendarFilterMatcher(resolver: TimeZoneResolver(calendar: calendar, floatingZone: floating))
-            guard objectMatcher.matches(calendar, filter: query.filter) else { return true }
+            if !prefilter.isExact || onlyObject != nil {
+                guard let data = object.data, let calendar = try? ICalComponent.parse(data) else { return true }
+                let objectMatcher = CalendarFilterMatcher(resolver: TimeZoneResolver(calendar: calendar, floatingZone: floating))
+                guard objectMatcher.matches(calendar, filter: query.filter) else { return true }
+            }
             if count == limit {
                 truncated = true
                 return false
@@ -60,10 +64,9 @@ extension CalDAVServer {
         if let onlyObject {
             if let object = try store.object(named: onlyObject, in: instance.calendarID) { _ = try visit(object) }
         } else {
-            let prefilter = QueryPrefilter(query.filter)
             try store.forEachObject(
                 in: instance.calendarID, componentType: prefilter.componentType, overlapping: prefilter.range,
-                withData: true, visit)
+                withData: wantsData || !prefilter.isExact, visit)
         }
         if needsDead {
             let paths = deferred.map { ResourcePath.calendarObject(owner, calendarName, $0.uri) }
@@ -115,11 +118,16 @@ struct QueryPrefilter {
     /// index reads floating times as UTC while the query reads them in the calendar's zone.
     var range: (start: Int64?, end: Int64?)?
 
+    /// Whether the component type alone decides (`VCALENDAR > VEVENT` and nothing else): no body is parsed.
+    var isExact = false
+
     init(_ filter: CompFilter) {
         let widening: Int64 = 14 * 3600
         let kinds = ["VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", "VAVAILABILITY"]
         guard let typed = filter.compFilters.first(where: { !$0.isNotDefined && kinds.contains($0.name) }) else { return }
         componentType = typed.name
+        isExact = filter.propFilters.isEmpty && filter.compFilters.count == 1 && typed.timeRange == nil
+            && typed.propFilters.isEmpty && typed.compFilters.isEmpty
         if typed.name == "VEVENT", let range = typed.timeRange {
             self.range = (range.start.map { $0 - widening }, range.end.map { $0 + widening })
         }
