@@ -61,6 +61,19 @@ import Testing
         #expect(Query.busyLines(test.report(body, path: "/calendars/alice/", as: "bob")).count == 3)
     }
 
+    @Test func floatingEventsFollowTheCalendarTimezone() throws {
+        let test = TestServer()
+        var instance = try #require(try test.store.calendar(ofPrincipal: "principals/alice", named: "default"))
+        instance.properties.timezone = TestServer.calendarTimezone("Europe/Berlin")
+        try test.store.updateCalendar(instance.id, properties: instance.properties)
+        test.put("local.ics", vcalendar(component("VEVENT", [
+            "UID:local", Self.stamp, "DTSTART:20270210T090000", "DTEND:20270210T100000",
+        ])))
+        // 09:00 in Berlin is 08:00Z; the index, reading it as 09:00Z, must not hide it from this window.
+        #expect(Query.busyLines(test.report(Query.freeBusy("20270210T070000Z", "20270210T083000Z"), path: "/calendars/alice/"))
+            == ["BUSY 20270210T080000Z/20270210T083000Z"])
+    }
+
     @Test func aTimeRangeIsRequired() throws {
         let test = try seeded()
         let open = "<?xml version=\"1.0\"?><C:free-busy-query xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><C:time-range start=\"20270201T000000Z\"/></C:free-busy-query>"

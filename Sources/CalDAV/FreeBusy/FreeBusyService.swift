@@ -64,6 +64,8 @@ public struct FreeBusyService<Store: CalendarStore> {
                 budget.add(component, to: &builder, resolver: resolver)
             }
         }
+        // The index reads floating times and dates as UTC; the calendar's zone may shift them by up to 14 hours.
+        let floatingSlack: Int64 = 14 * 3600
         for calendar in calendars {
             // Task lists hold nothing that makes anyone busy; an events-only calendar can filter by type in storage.
             let kinds = Set(calendar.components).intersection(["VEVENT", "VFREEBUSY", "VAVAILABILITY"])
@@ -71,7 +73,7 @@ public struct FreeBusyService<Store: CalendarStore> {
             let floating = FloatingZone.zone(calendarTimezone: calendar.properties.timezone) ?? .utc
             try store.forEachObject(
                 in: calendar.calendarID, componentType: kinds == ["VEVENT"] ? "VEVENT" : nil,
-                overlapping: (window.lowerBound, end), withData: true
+                overlapping: (window.lowerBound - floatingSlack, end + floatingSlack), withData: true
             ) { object in
                 if let type = object.index.componentType, !["VEVENT", "VFREEBUSY", "VAVAILABILITY"].contains(type) {
                     return true
