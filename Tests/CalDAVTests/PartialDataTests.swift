@@ -107,6 +107,13 @@ import Testing
         let text = test.report(multiget).text
         #expect(text.contains("RECURRENCE-ID:20270111T090000Z"))
         #expect(text.components(separatedBy: "BEGIN:VEVENT").count == 2)
+        let sync = """
+            <?xml version="1.0" encoding="utf-8"?><D:sync-collection xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:sync-token/><D:sync-level>1</D:sync-level><D:prop><C:calendar-data><C:comp name="VCALENDAR"><C:comp name="VEVENT"><C:prop name="UID"/></C:comp></C:comp></C:calendar-data></D:prop></D:sync-collection>
+            """
+        let synced = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: sync).text
+        #expect(synced.contains("UID:weekly"))
+        #expect(!synced.contains("Standup"))
+        #expect(!synced.contains("RRULE"))
     }
 
     @Test func expansionBeyondMaxInstancesIsRefused() {
