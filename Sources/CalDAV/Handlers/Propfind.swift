@@ -31,7 +31,7 @@ extension CalDAVServer {
                 ? privileges : try self.privileges(of: context.user, on: path, instance: member.instance)
             let scope = PropertyScope(path: path, resource: member, user: context.user, privileges: memberPrivileges)
             let propStats = try properties(selection, scope: scope, dead: deadByPath[path.storagePath] ?? [])
-            multistatus.entries.append(
+            multistatus.add(
                 MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
         }
         return multistatus.response()

@@ -25,12 +25,12 @@ extension CalDAVServer {
             let propStats = Dictionary(grouping: statuses) { $0.status >= 300 ? $0.status : 424 }
                 .sorted { $0.key < $1.key }
                 .map { PropStat(status: $0.key, properties: $0.value.map { XMLElement($0.name) }) }
-            return Multistatus(entries: [MultistatusEntry(href: urls.href(context.path), propStats: propStats)])
+            return Multistatus(MultistatusEntry(href: urls.href(context.path), propStats: propStats))
                 .response()
         }
         try apply(patch, to: resource, path: context.path)
         let done = statuses.isEmpty ? [] : [PropStat(status: 200, properties: statuses.map { XMLElement($0.name) })]
-        return Multistatus(entries: [MultistatusEntry(href: urls.href(context.path), propStats: done)]).response()
+        return Multistatus(MultistatusEntry(href: urls.href(context.path), propStats: done)).response()
     }
 
     /// A patch holding the resource's current column values, so setters edit them in place.

@@ -65,17 +65,23 @@ extension CalDAVServer {
         for href in order {
             if case .calendarObject(owner, calendarName, let name) = urls.resolve(href), var found = byName[name] {
                 found.href = href
-                multistatus.entries.append(found)
+                multistatus.add(found)
             } else if let missing = entries[href] {
-                multistatus.entries.append(missing)
+                multistatus.add(missing)
             }
         }
         return multistatus.response()
     }
 
+    /// Whether every property the selection names is live (so no dead property needs reading).
+    func allLive(_ selection: PropertySelection) -> Bool {
+        if case .prop(let names) = selection, names.allSatisfy({ propertyTable.byName[$0] != nil }) { return true }
+        return false
+    }
+
     /// Dead properties of many paths in one query, when the selection may ask for any.
     func deadRows(for selection: PropertySelection, paths: [ResourcePath]) throws -> [String: [DeadProperty]] {
-        if case .prop(let names) = selection, names.allSatisfy({ propertyTable.byName[$0] != nil }) { return [:] }
+        if allLive(selection) || paths.isEmpty { return [:] }
         var byPath: [String: [DeadProperty]] = [:]
         for row in try store.deadProperties(paths: paths.map(\.storagePath)) {
             byPath[row.path, default: []].append(row)

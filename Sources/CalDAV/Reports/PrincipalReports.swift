@@ -35,12 +35,12 @@ extension CalDAVServer {
             let passes = search.test == .anyof ? results.contains(true) : !results.contains(false)
             guard passes else { continue }
             if let limit = search.limit, count == limit {
-                multistatus.entries.append(MultistatusEntry(href: urls.href(context.path), status: 507))
+                multistatus.add(MultistatusEntry(href: urls.href(context.path), status: 507))
                 break
             }
             count += 1
             let propStats = try properties(.prop(search.properties), scope: scope, dead: [])
-            multistatus.entries.append(
+            multistatus.add(
                 MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
         }
         return multistatus.response()
@@ -61,13 +61,13 @@ extension CalDAVServer {
                 texts.contains { matcher.matches($0, TextMatch(text: token)) }
             }
             guard passes else { continue }
-            if let limit = search.limit, multistatus.entries.count == limit { break }
+            if let limit = search.limit, multistatus.count == limit { break }
             let path = ResourcePath.principal(String(parts[1]))
             let scope = PropertyScope(
                 path: path, resource: .principal(record), user: context.user,
                 privileges: try privileges(of: context.user, on: path))
             let propStats = try properties(.prop(search.properties), scope: scope, dead: [])
-            multistatus.entries.append(
+            multistatus.add(
                 MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
         }
         return multistatus.response()
@@ -110,7 +110,7 @@ extension CalDAVServer {
                 path: path, resource: member, user: context.user,
                 privileges: try privileges(of: context.user, on: path, instance: member.instance))
             let propStats = match.properties.isEmpty ? [] : try properties(selection, scope: scope, dead: [])
-            multistatus.entries.append(
+            multistatus.add(
                 propStats.isEmpty
                     ? MultistatusEntry(href: urls.href(path), status: 200)
                     : MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
@@ -140,7 +140,7 @@ extension CalDAVServer {
     func expandProperty(_ report: ExpandProperty, resource: Resource, context: RequestContext) throws -> DAVResponse {
         let propStats = try expanded(
             report.properties, path: context.path, resource: resource, user: context.user, depth: 0)
-        return Multistatus(entries: [MultistatusEntry(href: urls.href(context.path), propStats: propStats)]).response()
+        return Multistatus(MultistatusEntry(href: urls.href(context.path), propStats: propStats)).response()
     }
 
     private func expanded(
