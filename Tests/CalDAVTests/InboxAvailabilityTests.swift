@@ -65,6 +65,25 @@ import Testing
         #expect(try test.store.deadProperties(path: "calendars/alice/inbox").isEmpty)
     }
 
+    @Test func oversizedAvailabilityIsRefused() throws {
+        let test = TestServer()
+        var many = ""
+        for index in 0..<60 {
+            many += component("VAVAILABILITY", ["UID:a\(index)", Self.stamp, "DTSTART:20270101T000000Z"])
+        }
+        let response = test.send("PROPPATCH", "/calendars/alice/inbox/", body: Self.patch(vcalendar(many)))
+        #expect(response.text.contains("HTTP/1.1 403"))
+        #expect(try test.store.deadProperties(path: "calendars/alice/inbox").isEmpty)
+    }
+
+    @Test func calendarServerNamespaceIsReadAsAFallback() throws {
+        let test = TestServer()
+        try test.store.setDeadProperty(DeadProperty(
+            path: "calendars/alice/inbox", name: "{http://calendarserver.org/ns/}calendar-availability", valueType: 1,
+            value: Array(Self.berlin.utf8)))
+        #expect(busy(test, "20270308T050000Z", "20270309T050000Z").count == 2)
+    }
+
     /// Berlin 9–17 as seen by someone in New York: Europe and the US change clocks on different Sundays.
     @Test func berlinHoursSeenFromNewYorkAcrossBothDSTSwitches() {
         let test = withBerlinHours()

@@ -39,8 +39,11 @@ enum InboxAvailability {
     }
 
     /// Parses and checks a value: one VCALENDAR holding VAVAILABILITY components (and their VTIMEZONEs) only
-    /// (RFC 7953 §7.2.4); throws 403 `CALDAV:valid-calendar-data` otherwise.
-    static func validated(_ text: String) throws -> ICalComponent {
+    /// (RFC 7953 §7.2.4), within `limits`; throws 403 `CALDAV:valid-calendar-data` otherwise.
+    static func validated(_ text: String, limits: FreeBusyLimits = FreeBusyLimits()) throws -> ICalComponent {
+        guard text.utf8.count <= maxSize else {
+            throw DAVError(403, .validCalendarData, "calendar-availability larger than \(maxSize) bytes")
+        }
         guard let calendar = try? ICalComponent.parse(text), calendar.name == "VCALENDAR" else {
             throw DAVError(403, .validCalendarData, "calendar-availability must be a VCALENDAR")
         }
@@ -48,7 +51,14 @@ enum InboxAvailability {
         guard kinds.contains("VAVAILABILITY"), kinds.isSubset(of: ["VAVAILABILITY", "VTIMEZONE"]) else {
             throw DAVError(403, .validCalendarData, "calendar-availability must hold VAVAILABILITY components only")
         }
-        for availability in calendar.components(named: "VAVAILABILITY") {
+        let availabilities = calendar.components(named: "VAVAILABILITY")
+        let available = availabilities.reduce(0) { $0 + $1.components.count }
+        guard availabilities.count <= limits.maxAvailabilityComponents, available <= limits.maxAvailableComponents else {
+            throw DAVError(
+                403, .validCalendarData,
+                "at most \(limits.maxAvailabilityComponents) VAVAILABILITY and \(limits.maxAvailableComponents) AVAILABLE")
+        }
+        for availability in availabilities {
             guard availability.property("UID") != nil, availability.property("DTSTAMP") != nil,
                 availability.components.allSatisfy({ $0.name == "AVAILABLE" }),
                 availability.components.allSatisfy({ $0.property("DTSTART") != nil && $0.property("UID") != nil })
@@ -59,10 +69,17 @@ enum InboxAvailability {
         return calendar
     }
 
+    /// Largest value accepted by PROPPATCH, in bytes.
+    static let maxSize = 256 * 1024
+
+    /// CalendarServer's name for the same property, which older Apple clients write; read as a fallback.
+    static let calendarServerName = PropertyName(.calendarServer, "calendar-availability")
+
     /// The stored availability of a principal, parsed; nil when none is stored or it cannot be read.
     static func calendar<Store: CalendarStore>(ofPrincipal principalURI: String, store: Store) throws -> ICalComponent? {
         let rows = try store.deadProperties(path: path(ofPrincipal: principalURI))
-        guard let row = rows.first(where: { $0.name == name.clark }), let text = text(of: row) else { return nil }
+        let row = rows.first { $0.name == name.clark } ?? rows.first { $0.name == calendarServerName.clark }
+        guard let row, let text = text(of: row) else { return nil }
         guard let calendar = try? ICalComponent.parse(text), calendar.name == "VCALENDAR" else { return nil }
         return calendar
     }

@@ -15,8 +15,11 @@ extension PropertyTable {
                     let text = InboxAvailability.text(of: row)
                 else { return nil }
                 return .text(.calendarAvailability, text)
-            }, set: { _, _, value in
-                if let value { _ = try InboxAvailability.validated(InboxAvailability.textContent(value)) }
+            }, set: { server, _, value in
+                if let value {
+                    _ = try InboxAvailability.validated(
+                        InboxAvailability.textContent(value), limits: server.configuration.freeBusyLimits)
+                }
                 return false
             })
         ]
