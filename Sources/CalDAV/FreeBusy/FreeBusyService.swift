@@ -73,7 +73,7 @@ public struct FreeBusyService<Store: CalendarStore> {
             let floating = FloatingZone.zone(calendarTimezone: calendar.properties.timezone) ?? .utc
             try store.forEachObject(
                 in: calendar.calendarID, componentType: kinds == ["VEVENT"] ? "VEVENT" : nil,
-                overlapping: (window.lowerBound - floatingSlack, end + floatingSlack), withData: true
+                overlapping: (QueryPrefilter.lowerBound(window.lowerBound - floatingSlack), end + floatingSlack), withData: true
             ) { object in
                 if let type = object.index.componentType, !["VEVENT", "VFREEBUSY", "VAVAILABILITY"].contains(type) {
                     return true
