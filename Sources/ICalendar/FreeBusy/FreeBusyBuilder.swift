@@ -119,6 +119,8 @@ public struct FreeBusyBuilder: Sendable {
     }
 
     /// The answer as a VFREEBUSY component: `DTSTAMP`, the caller's properties (ORGANIZER, ATTENDEE, UID…), DTSTART, DTEND, then one FREEBUSY per period, all in UTC (RFC 5545 §3.6.4, RFC 6638 §3.2.3).
+    ///
+    /// FBTYPE is written only when it is not BUSY, the default (RFC 5545 §3.2.9), as sabre/dav does.
     public func component(dtstamp: Int64, properties: [ICalProperty] = []) -> ICalComponent {
         var component = ICalComponent("VFREEBUSY")
         component.addProperty(ICalProperty("DTSTAMP", rawValue: ICalDateTime.utc(dtstamp).valueText))
@@ -130,7 +132,7 @@ public struct FreeBusyBuilder: Sendable {
                 ICalProperty(
                     "FREEBUSY",
                     rawValue: ICalDateTime.utc(period.start).valueText + "/" + ICalDateTime.utc(period.end).valueText,
-                    parameters: [ICalParameter("FBTYPE", period.type.rawValue)]))
+                    parameters: period.type == .busy ? [] : [ICalParameter("FBTYPE", period.type.rawValue)]))
         }
         return component
     }

@@ -12,8 +12,10 @@ extension RecurrenceIterator {
     }
 
     /// Fills `bases` with the next period's candidate days (or the sub-daily
-    /// unit start); false when the rule can produce nothing more.
+    /// unit start); false when the rule can produce nothing more. `periodWork`
+    /// becomes the number of days (or sub-daily units) examined.
     mutating func fillNextPeriod() -> Bool {
+        periodWork = 1
         bases.removeAll(keepingCapacity: true)
         picks.removeAll(keepingCapacity: true)
         cursor = 0
@@ -26,7 +28,9 @@ extension RecurrenceIterator {
         case .yearly:
             let year = startLocal.year + steps
             guard year <= 9999, !startsAfterUntil(day: LocalDateTime.days(fromCivil: year, 1, 1)) else { return false }
-            for month in 1...12 { filter.collect(year: year, month: month, into: &bases) }
+            var examined = 0
+            for month in 1...12 { examined += filter.collect(year: year, month: month, into: &bases) }
+            periodWork = Swift.max(1, examined)
         case .monthly:
             let monthIndex = startLocal.year * 12 + startLocal.month - 1 + steps
             let year = monthIndex / 12
@@ -34,9 +38,10 @@ extension RecurrenceIterator {
             guard year <= 9999, !startsAfterUntil(day: LocalDateTime.days(fromCivil: year, month, 1)) else {
                 return false
             }
-            filter.collect(year: year, month: month, into: &bases)
+            periodWork = Swift.max(1, filter.collect(year: year, month: month, into: &bases))
         case .weekly, .daily:
             let length: Int64 = rule.frequency == .weekly ? 7 : 1
+            periodWork = Int(length)
             let first = anchor + Int64(steps) * length
             guard first <= Self.lastDay, !startsAfterUntil(day: Int(first)) else { return false }
             for day in first..<first + length where filter.matches(day: Int(day)) {

@@ -34,7 +34,9 @@ public struct RecurrenceIterator: IteratorProtocol, Sequence, Sendable {
     var cursor = 0
     var total = 0
     var emitted = 0
+    /// Days (or sub-daily units) examined since the last instance.
     var emptyRun = 0
+    var periodWork = 1
     var done = false
     var startPending = true
     var skipBelow: Int64 = .min
@@ -148,8 +150,8 @@ public struct RecurrenceIterator: IteratorProtocol, Sequence, Sendable {
                 return LocalDateTime(secondsSinceEpoch: candidate)
             }
             if emptyRun >= limits.maxIterationsWithoutMatch { return finish(.iterationLimit) }
-            emptyRun += 1
             if !fillNextPeriod() { return nil }
+            emptyRun += periodWork
         }
     }
 
