@@ -36,7 +36,9 @@ enum Query {
         response.text.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
             .filter { $0.hasPrefix("FREEBUSY") }
             .map { line in
-                let type = line.components(separatedBy: "FBTYPE=").last?.components(separatedBy: ":").first ?? ""
+                // FBTYPE=BUSY may be left out (it is the default, RFC 5545 §3.2.9).
+                let type = line.contains("FBTYPE=")
+                    ? line.components(separatedBy: "FBTYPE=").last?.components(separatedBy: ":").first ?? "" : "BUSY"
                 return type + " " + (line.components(separatedBy: ":").last ?? "")
             }
     }

@@ -72,7 +72,9 @@ def names(response):
 def busy_lines(text):
     unfolded = text.replace("\r\n ", "")
     lines = [line for line in unfolded.split("\r\n") if line.startswith("FREEBUSY")]
-    return [line.split("FBTYPE=")[1].split(":")[0] + " " + line.rsplit(":", 1)[1] for line in lines]
+    # FBTYPE=BUSY may be left out: it is the default (RFC 5545 §3.2.9).
+    return [(line.split("FBTYPE=")[1].split(":")[0] if "FBTYPE=" in line else "BUSY") + " " + line.rsplit(":", 1)[1]
+            for line in lines]
 
 
 class Space:
