@@ -21,7 +21,9 @@ struct Settings {
 
     /// Where to look for a config file when `--config` is not given.
     static func defaultConfigPath() -> String? {
-        if let path = ProcessInfo.processInfo.environment["ALMANAC_CONFIG"], !path.isEmpty { return path }
+        if let path = ProcessInfo.processInfo.environment["ALMANAC_CONFIG"], !path.isEmpty {
+            return path == "none" ? nil : path
+        }
         for candidate in ["var/almanac.conf", "/etc/almanac/almanac.conf"]
         where FileManager.default.fileExists(atPath: candidate) {
             return candidate
@@ -32,7 +34,7 @@ struct Settings {
     /// Loads the config file (explicit or default), then the environment.
     static func load(configPath: String?) throws -> Settings {
         var settings = Settings()
-        if let path = configPath ?? defaultConfigPath() {
+        if let path = configPath ?? defaultConfigPath(), path != "none" {
             try settings.apply(file: path)
         }
         if let url = ProcessInfo.processInfo.environment["ALMANAC_DB_URL"], !url.isEmpty {
