@@ -1,18 +1,14 @@
 """Availability (RFC 7953, issue 8) through the whole stack: calendar-availability on the inbox shapes free-busy.
 
-Runs against a live Almanac like test_query.py (ALMANAC_URL or fixture `almanac_url`; ALMANAC_E2E_USERS).
-The sabre-stored case writes propertystorage rows directly and needs the database: ALMANAC_E2E_DB as
-`SOCKET:DATABASE` (or a fixture `almanac_db` giving the same), else it is skipped.
+Uses the session's server from conftest.py. The sabre-stored cases write propertystorage rows straight into
+the session's database (fixture `mariadb`, database almanac_e2e), as sabre would have left them.
 """
 
-import os
-import subprocess
-from urllib.parse import urlparse
 from xml.sax.saxutils import escape
 
 import pytest
 
-from test_query import CAL, STAMP, Space, base_url, busy_lines, component, free_busy, users, vcalendar  # noqa: F401
+from test_query import CAL, STAMP, Space, busy_lines, component, credentials, free_busy, vcalendar
 
 BERLIN = vcalendar(component(
     "VAVAILABILITY", "UID:e2e-work", STAMP, "DTSTART;TZID=Europe/Berlin:20270101T000000",
@@ -49,8 +45,8 @@ EXPECTED = {
 
 
 @pytest.fixture
-def space(base_url, users):
-    user, password = users[0]
+def space(base_url):
+    user, password = credentials("alice")
     created = Space(base_url, user, password)
     created.put("review.ics", vcalendar(component(
         "VEVENT", "UID:e2e-review", STAMP, "DTSTART:20270315T100000Z", "DTEND:20270315T110000Z")))
@@ -67,7 +63,7 @@ def check_answers(space):
         assert busy_lines(response.text) == lines, (start, response.text)
 
 
-def test_owner_sets_working_hours_and_free_busy_follows(space, users):
+def test_owner_sets_working_hours_and_free_busy_follows(space):
     response = space.request("PROPPATCH", space.inbox, patch(BERLIN), {"Content-Type": "application/xml"})
     assert response.status_code == 207 and "200 OK" in response.text, response.text
     read = space.request(
@@ -78,18 +74,18 @@ def test_owner_sets_working_hours_and_free_busy_follows(space, users):
     check_answers(space)
 
 
-def test_others_may_not_set_it(space, users):
-    other = users[1]
-    response = space.request("PROPPATCH", space.inbox, patch(BERLIN), {"Content-Type": "application/xml"}, auth=other)
+def test_others_may_not_set_it(space):
+    response = space.request(
+        "PROPPATCH", space.inbox, patch(BERLIN), {"Content-Type": "application/xml"}, auth=credentials("bob"))
     assert response.status_code == 403
     invalid = space.request("PROPPATCH", space.inbox, patch("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"),
                             {"Content-Type": "application/xml"})
     assert "403" in invalid.text
 
 
-def test_other_users_outbox_post_sees_availability(space, users):
+def test_other_users_outbox_post_sees_availability(space):
     space.request("PROPPATCH", space.inbox, patch(BERLIN), {"Content-Type": "application/xml"})
-    other, password = users[1]
+    other, password = credentials("bob")
     request = vcalendar(
         "METHOD:REQUEST\r\n",
         component("VFREEBUSY", "UID:e2e-fb", STAMP, "DTSTART:20270308T050000Z", "DTEND:20270309T050000Z",
@@ -116,24 +112,8 @@ def address(space, user, auth):
     return mailto[0] if mailto else f"{space.prefix}/principals/{user}/"
 
 
-def database(request):
-    spec = os.environ.get("ALMANAC_E2E_DB")
-    if not spec:
-        try:
-            spec = request.getfixturevalue("almanac_db")
-        except pytest.FixtureLookupError:
-            pytest.skip("no database access: set ALMANAC_E2E_DB=SOCKET:DATABASE")
-    socket, name = spec.rsplit(":", 1)
-    return socket, name
-
-
-def sql(socket, name, statement):
-    subprocess.run(["mariadb", "--no-defaults", f"--socket={socket}", "-uroot", name, "-e", statement], check=True)
-
-
 @pytest.mark.parametrize("valuetype", [2, 3])
-def test_sabre_stored_availability(space, request, valuetype):
-    socket, name = database(request)
+def test_sabre_stored_availability(space, mariadb, valuetype):
     if valuetype == 2:
         value = escape(BERLIN).replace("\r", "&#13;")
     else:
@@ -141,9 +121,12 @@ def test_sabre_stored_availability(space, request, valuetype):
         value = f'O:40:"Sabre\\CalDAV\\Xml\\Property\\Availability":1:{{s:5:"value";s:{size}:"{BERLIN}";}}'
     literal = "0x" + value.encode().hex()
     path = f"calendars/{space.user}/inbox"
-    sql(socket, name, f"DELETE FROM propertystorage WHERE path = '{path}' AND name = '{NAME}'")
-    sql(socket, name, f"INSERT INTO propertystorage (path, name, valuetype, value) VALUES ('{path}', '{NAME}', {valuetype}, {literal})")
+    delete = f"DELETE FROM propertystorage WHERE path = '{path}' AND name = '{NAME}'"
+    mariadb.sql(delete, "almanac_e2e")
+    mariadb.sql(
+        f"INSERT INTO propertystorage (path, name, valuetype, value) VALUES ('{path}', '{NAME}', {valuetype}, {literal})",
+        "almanac_e2e")
     try:
         check_answers(space)
     finally:
-        sql(socket, name, f"DELETE FROM propertystorage WHERE path = '{path}' AND name = '{NAME}'")
+        mariadb.sql(delete, "almanac_e2e")

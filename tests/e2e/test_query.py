@@ -1,11 +1,9 @@
 """calendar-query, partial calendar-data, free-busy-query and Prefer through the whole stack (issue 4, queries).
 
-Runs against a live Almanac, like test_acl.py: ALMANAC_URL (or a pytest fixture `almanac_url`) says where,
-ALMANAC_E2E_USERS names two existing users (default alice:alice,bob:bob). Every test works in a calendar of
-its own in the first user's home and deletes it afterwards.
+Uses the session's server from conftest.py (nginx -> almanac -> private MariaDB). Every test works in a
+calendar of its own in alice's home and deletes it afterwards.
 """
 
-import os
 import uuid
 from datetime import datetime, timezone
 from urllib.parse import urlparse
@@ -13,25 +11,14 @@ from urllib.parse import urlparse
 import pytest
 import requests
 
+from conftest import USERS
+
 CAL = "urn:ietf:params:xml:ns:caldav"
 STAMP = "DTSTAMP:20261125T082437Z"
 
 
-@pytest.fixture(scope="module")
-def base_url(request):
-    url = os.environ.get("ALMANAC_URL")
-    if not url:
-        try:
-            url = request.getfixturevalue("almanac_url")
-        except pytest.FixtureLookupError:
-            pytest.skip("no running Almanac: set ALMANAC_URL")
-    return url.rstrip("/")
-
-
-@pytest.fixture(scope="module")
-def users():
-    pairs = os.environ.get("ALMANAC_E2E_USERS", "alice:alice,bob:bob,carol:carol").split(",")
-    return [tuple(pair.split(":", 1)) for pair in pairs]
+def credentials(user):
+    return (user, USERS[user][0])
 
 
 def vcalendar(*components):
@@ -112,9 +99,8 @@ class Space:
 
 
 @pytest.fixture
-def space(base_url, users):
-    user, password = users[0]
-    created = Space(base_url, user, password)
+def space(base_url):
+    created = Space(base_url, *credentials("alice"))
     created.put("meeting.ics", vcalendar(component(
         "VEVENT", "UID:e2e-meeting", STAMP, "SUMMARY:Budget Review", "LOCATION:Room 1",
         "DTSTART:20270203T150000Z", "DTEND:20270203T160000Z",
@@ -200,7 +186,7 @@ def test_prefer_minimal(space):
     assert brief.status_code == 207 and "404" not in brief.text
 
 
-def test_free_busy_query(space, users):
+def test_free_busy_query(space):
     response = space.report(free_busy("20270201T000000Z", "20270301T000000Z"))
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("text/calendar")
@@ -214,8 +200,7 @@ def test_free_busy_query(space, users):
     ]
     home = space.report(free_busy("20270203T000000Z", "20270204T000000Z"), path=f"{space.prefix}/calendars/{space.user}/")
     assert home.status_code == 200 and "BUSY 20270203T150000Z/20270203T160000Z" in busy_lines(home.text)
-    other = users[1]
-    assert space.report(free_busy("20270201T000000Z", "20270301T000000Z"), auth=other).status_code == 403
+    assert space.report(free_busy("20270201T000000Z", "20270301T000000Z"), auth=credentials("bob")).status_code == 403
 
 
 def test_python_caldav_client(space):

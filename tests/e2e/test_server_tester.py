@@ -1,8 +1,6 @@
-"""The python caldav-server-tester against a live Almanac: its search, recurrence and time-zone checks (issue 4).
-
-Like the other e2e files: ALMANAC_URL (or fixture `almanac_url`) and ALMANAC_E2E_USERS. The tester reports only
-deviations from what it expects of a standard server; this test fails on any deviation in the query area and
-names the two it accepts.
+"""The python caldav-server-tester against the session's server: its search, recurrence and time-zone checks
+(issue 4). The tester reports only deviations from what it expects of a standard server; this test fails on
+any deviation in the query area and names the two it accepts.
 """
 
 import importlib.util
@@ -12,7 +10,7 @@ import subprocess
 
 import pytest
 
-from test_query import base_url, users  # noqa: F401
+from test_query import credentials
 
 # Deviations that are not defects, each with its reason.
 ACCEPTED = {
@@ -24,11 +22,11 @@ ACCEPTED = {
 AREA = ("search", "save-load.event.timezone", "recurrence")
 
 
-def test_query_area_has_no_deviations(base_url, users):  # noqa: F811
+def test_query_area_has_no_deviations(base_url):
     tester = shutil.which("caldav-server-tester")
     if not tester:
         pytest.skip("caldav-server-tester is not installed")
-    user, password = users[0]
+    user, password = credentials("alice")
     result = subprocess.run(
         [tester, "--caldav-url", base_url + "/", "--caldav-username", user, "--caldav-password", password,
          "--format", "json"],
