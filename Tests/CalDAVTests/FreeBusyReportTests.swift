@@ -48,6 +48,18 @@ import Testing
         #expect(Query.busyLines(holidays) == ["BUSY 20270206T000000Z/20270207T000000Z"])
     }
 
+    /// sabre may keep schedule-calendar-transp as a serialized object in propertystorage instead of the column.
+    @Test func sabreSerializedTransparencyCounts() throws {
+        let test = try seeded()
+        let serialized = "O:48:\"Sabre\\CalDAV\\Xml\\Property\\ScheduleCalendarTransp\":1:{s:8:\"\u{0}*\u{0}value\";s:11:\"transparent\";}"
+        try test.store.setDeadProperty(DeadProperty(
+            path: "calendars/alice/default", name: "{urn:ietf:params:xml:ns:caldav}schedule-calendar-transp", valueType: 3,
+            value: Array(serialized.utf8)))
+        let home = test.report(Query.freeBusy("20270201T000000Z", "20270210T000000Z"), path: "/calendars/alice/")
+        #expect(home.status == 200)
+        #expect(Query.busyLines(home).isEmpty)
+    }
+
     @Test func othersNeedReadFreeBusy() throws {
         let test = try seeded()
         let body = Query.freeBusy("20270201T000000Z", "20270210T000000Z")

@@ -1,3 +1,4 @@
+import DAVXML
 import ICalendar
 import Storage
 
@@ -37,10 +38,22 @@ public struct FreeBusyService<Store: CalendarStore> {
     }
 
     /// The calendar instances whose events make `principalURI` busy.
+    ///
+    /// Opaque by the `transparent` column, and not marked transparent by a
+    /// `schedule-calendar-transp` row in `propertystorage` (which sabre may hold
+    /// as a serialized object): one query for the instances, one for those rows.
     public func opaqueCalendars(ofPrincipal principalURI: String) throws -> [CalendarInstance] {
-        try store.calendars(ofPrincipal: principalURI).filter {
+        let candidates = try store.calendars(ofPrincipal: principalURI).filter {
             !$0.properties.transparent && ($0.access == .owner || $0.shareInviteStatus == 2)
         }
+        guard !candidates.isEmpty else { return [] }
+        let home = "calendars/" + (principalURI.split(separator: "/").dropFirst().first.map(String.init) ?? "")
+        let transp = PropertyName.scheduleCalendarTransp.clark
+        let transparent = Set(
+            try store.deadProperties(paths: candidates.map { home + "/" + $0.uri })
+                .filter { $0.name == transp && DeadPropertyCodec.element($0)?.has(.transparent) == true }
+                .map(\.path))
+        return candidates.filter { !transparent.contains(home + "/" + $0.uri) }
     }
 
     /// A builder holding the principal's opaque calendars and availability.
