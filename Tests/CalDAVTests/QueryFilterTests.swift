@@ -185,6 +185,18 @@ import Testing
         #expect(Query.names(tokyo).contains("floating.ics"))
         let unknown = test.report(Query.body(Query.events(), extra: "<C:timezone-id>Mars/Olympus</C:timezone-id>"))
         #expect(unknown.status == 403)
+        #expect(unknown.text.contains("valid-timezone"))
+        // The RFC 4791 timezone element (a VCALENDAR with one VTIMEZONE) works the same way.
+        let tokyoZone = XMLText.escape(TestServer.calendarTimezone("Asia/Tokyo"))
+        let byElement = test.report(
+            Query.body(Query.events(Query.range("20270209T233000Z", "20270210T003000Z")), extra: "<C:timezone>\(tokyoZone)</C:timezone>"))
+        #expect(Query.names(byElement).contains("floating.ics"))
+        let broken = test.report(Query.body(Query.events(), extra: "<C:timezone>not a calendar</C:timezone>"))
+        #expect(broken.status == 403)
+        #expect(broken.text.contains("valid-calendar-data"))
+        let both = test.report(
+            Query.body(Query.events(), extra: "<C:timezone>\(tokyoZone)</C:timezone><C:timezone-id>Asia/Tokyo</C:timezone-id>"))
+        #expect(both.status == 400)
     }
 
     @Test func queryOnOneObjectAndLimits() {
