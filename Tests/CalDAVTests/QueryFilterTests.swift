@@ -97,6 +97,21 @@ import Testing
         #expect(names(test, summary("<C:text-match match-type=\"starts-with\">review</C:text-match>")).isEmpty)
     }
 
+    @Test func categoriesMatchOneByOne() {
+        let test = seeded()
+        test.put("tagged.ics", vcalendar(component("VEVENT", [
+            "UID:tagged", Self.stamp, "CATEGORIES:WORK,Personal", "DTSTART:20270401T080000Z", "DTEND:20270401T090000Z",
+        ])))
+        func categories(_ match: String) -> Set<String> {
+            names(test, Query.events("<C:prop-filter name=\"CATEGORIES\">\(match)</C:prop-filter>"))
+        }
+        #expect(categories("<C:text-match match-type=\"equals\">personal</C:text-match>") == ["tagged.ics"])
+        #expect(categories("<C:text-match match-type=\"equals\">work</C:text-match>") == ["meeting.ics", "tagged.ics"])
+        #expect(categories("<C:text-match>ork,Pers</C:text-match>") == ["tagged.ics"])
+        #expect(categories("<C:text-match negate-condition=\"yes\">personal</C:text-match>") == ["meeting.ics"])
+        #expect(categories("<C:text-match match-type=\"equals\">private</C:text-match>").isEmpty)
+    }
+
     @Test func unknownCollationIsRefused() {
         let test = seeded()
         let response = test.report(

@@ -96,9 +96,7 @@ struct CalendarFilterMatcher {
         if filter.isNotDefined { return properties.isEmpty }
         return properties.contains { property in
             if let range = filter.timeRange, !inRange(property, range) { return false }
-            if let textMatch = filter.textMatch, !TextMatcher.matches(ICalText.unescape(property.rawValue), textMatch) {
-                return false
-            }
+            if let textMatch = filter.textMatch, !matches(property, textMatch) { return false }
             for paramFilter in filter.paramFilters where !matches(property, paramFilter) { return false }
             return true
         }
@@ -106,6 +104,17 @@ struct CalendarFilterMatcher {
 
     /// Collations text-match understands (CALDAV:supported-collation-set, RFC 4791 §7.5.1).
     static var collations: Set<String> { TextMatcher.supportedCollations }
+
+    /// text-match on a property value; list-valued CATEGORIES and RESOURCES also match value by value, so
+    /// `equals` finds one category among several (a negated match must hold for the whole value and each one).
+    private func matches(_ property: ICalProperty, _ textMatch: TextMatch) -> Bool {
+        let whole = TextMatcher.matches(property.textValue, textMatch)
+        guard property.name == "CATEGORIES" || property.name == "RESOURCES" else { return whole }
+        let values = property.textValues
+        guard values.count > 1 else { return whole }
+        if textMatch.negate { return whole && values.allSatisfy { TextMatcher.matches($0, textMatch) } }
+        return whole || values.contains { TextMatcher.matches($0, textMatch) }
+    }
 
     /// text-match on a bare string (principal searches reuse the collations).
     func matches(_ value: String, _ textMatch: TextMatch) -> Bool { TextMatcher.matches(value, textMatch) }
