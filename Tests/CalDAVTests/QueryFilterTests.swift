@@ -166,6 +166,21 @@ import Testing
         #expect(inWindow("20270111T000000Z", "20270112T000000Z", moved).isEmpty)
     }
 
+    @Test func undatedTasksFollowCreatedAndCompleted() {
+        let test = seeded()
+        test.put("chore.ics", vcalendar(component("VTODO", [
+            "UID:chore", Self.stamp, "SUMMARY:Water plants", "CREATED:20270101T000000Z",
+        ])))
+        func tasks(_ start: String, _ end: String, _ extra: String = "") -> Set<String> {
+            names(test, "<C:comp-filter name=\"VTODO\">\(Query.range(start, end))\(extra)</C:comp-filter>")
+        }
+        let plants = "<C:prop-filter name=\"SUMMARY\"><C:text-match>plants</C:text-match></C:prop-filter>"
+        #expect(tasks("20270301T000000Z", "20270302T000000Z").contains("chore.ics"))
+        #expect(tasks("20270301T000000Z", "20270302T000000Z", plants) == ["chore.ics"])
+        // Created after the window ends: no overlap (RFC 4791 §9.9, CREATED only: re > CREATED).
+        #expect(tasks("20261201T000000Z", "20261202T000000Z", plants).isEmpty)
+    }
+
     @Test func openEndedSeriesSpansAnyWindow() {
         let test = seeded()
         #expect(names(test, Query.events(Query.range("20300615T000000Z", "20300616T000000Z"))) == ["daily.ics"])

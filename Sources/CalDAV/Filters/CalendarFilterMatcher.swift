@@ -44,6 +44,13 @@ struct CalendarFilterMatcher {
         if filter.propFilters.isEmpty && filter.compFilters.isEmpty {
             return set.overlaps(range, resolver: resolver, limits: limits)
         }
+        // A task with neither DTSTART nor DUE has no instances; §9.9 judges it by COMPLETED and CREATED.
+        for component in (set.master.map { [$0] } ?? []) + set.overrides
+        where component.property("DTSTART") == nil && component.property("DUE") == nil {
+            if component.overlaps(range, resolver: resolver, limits: limits), inner(component, filter, instance: nil) {
+                return true
+            }
+        }
         let window = TimeRange(start: range.start, end: range.end.map { $0 == .max ? $0 : $0 + 1 })
         for instance in set.instances(in: window, resolver: resolver, limits: limits) {
             let expanded = instance.expandedComponent()
