@@ -237,7 +237,7 @@ def test_object_gets_as_sabre_served_them(sabre_stack):
         assert response.headers["ETag"] == header(answer["headers"], "ETag")
         assert response.headers["Content-Type"] == header(answer["headers"], "Content-Type")
         compared += 1
-    assert compared >= 8
+    assert compared >= 3  # frank's task, the final meeting copies
 
 
 @pytest.mark.parametrize("user", USERS)
