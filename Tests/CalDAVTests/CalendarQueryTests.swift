@@ -258,3 +258,17 @@ import Testing
         #expect(!text.contains("SUMMARY:Early override"))
     }
 }
+
+@Suite struct VCalendarTimeRangeTests {
+    @Test func timeRangeOnVCalendarIsAnInvalidFilter() {
+        let test = TestServer()
+        let body = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:prop><D:getetag/></D:prop>
+            <C:filter><C:comp-filter name="VCALENDAR"><C:time-range start="20270101T000000Z" end="20270201T000000Z"/></C:comp-filter></C:filter></C:calendar-query>
+            """
+        let response = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: body)
+        #expect(response.status == 403)
+        #expect(response.text.contains("valid-filter"))
+    }
+}
