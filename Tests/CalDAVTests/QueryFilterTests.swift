@@ -239,6 +239,16 @@ import Testing
         #expect(limited.text.components(separatedBy: "<d:response>").count == 4)
     }
 
+    @Test func deadPropertiesOfMatchesComeInOneGo() throws {
+        let test = seeded()
+        try test.store.setDeadProperty(DeadProperty(
+            path: "calendars/alice/default/meeting.ics", name: "{urn:example}tag", valueType: 1, value: Array("red".utf8)))
+        let response = test.report(Query.body(Query.events(), props: "<D:getetag/><X:tag xmlns:X=\"urn:example\"/>"))
+        #expect(Query.names(response) == Self.events)
+        #expect(response.text.contains(">red<"))
+        #expect(response.text.components(separatedBy: "HTTP/1.1 404").count == Self.events.count)
+    }
+
     @Test func othersCannotQuery() {
         let test = seeded()
         #expect(test.report(Query.body(Query.events()), as: "bob").status == 403)

@@ -58,7 +58,14 @@ extension CalDAVServer {
                 return false
             }
             count += 1
-            if needsDead { deferred.append(object) } else { try emit(object, dead: []) }
+            if needsDead {
+                // Held until the one dead-property query: metadata only, unless calendar-data is asked for.
+                var kept = object
+                if !wantsData { kept.data = nil }
+                deferred.append(kept)
+            } else {
+                try emit(object, dead: [])
+            }
             return true
         }
         if let onlyObject {
