@@ -39,7 +39,7 @@ extension CalDAVServer {
             var scope = PropertyScope(
                 path: objectPath, resource: .object(instance, object), user: context.user, privileges: privileges,
                 calendarData: query.calendarData)
-            scope.floatingZone = requestZone
+            scope.floatingZone = floating
             let propStats = try properties(query.properties, scope: scope, dead: dead)
             writer.add(
                 href: urls.href(objectPath),
