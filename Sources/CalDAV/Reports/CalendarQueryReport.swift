@@ -28,6 +28,8 @@ extension CalDAVServer {
         let privileges = try privileges(of: context.user, on: path, instance: instance)
         let limit = min(query.limit ?? configuration.syncResultLimit, configuration.syncResultLimit)
         let needsDead = needsDeadRows(query.properties)
+        // Results stream from storage on the one connection: a getter that queries storage must wait for the end.
+        let deferEmit = needsDead || !Self.streamSafe(query.properties)
         let minimal = ReturnPreference.prefersMinimal(context.request)
 
         var writer = MultistatusWriter(minimal: minimal, capacity: 8192)
@@ -58,8 +60,8 @@ extension CalDAVServer {
                 return false
             }
             count += 1
-            if needsDead {
-                // Held until the one dead-property query: metadata only, unless calendar-data is asked for.
+            if deferEmit {
+                // Held until the stream ends: metadata only, unless calendar-data is asked for.
                 var kept = object
                 if !wantsData { kept.data = nil }
                 deferred.append(kept)
@@ -75,9 +77,9 @@ extension CalDAVServer {
                 in: instance.calendarID, componentType: prefilter.componentType, overlapping: prefilter.range,
                 withData: wantsData || !prefilter.isExact, visit)
         }
-        if needsDead {
+        if deferEmit {
             let paths = deferred.map { ResourcePath.calendarObject(owner, calendarName, $0.uri) }
-            let dead = try deadRows(for: query.properties, paths: paths)
+            let dead = needsDead ? try deadRows(for: query.properties, paths: paths) : [:]
             for (object, objectPath) in zip(deferred, paths) { try emit(object, dead: dead[objectPath.storagePath] ?? []) }
         }
         if truncated {
@@ -108,6 +110,18 @@ extension CalDAVServer {
             return zone
         }
         return nil
+    }
+
+    /// Object properties whose getters read only the object row, so they can be written while rows stream.
+    static var streamSafeProperties: Set<PropertyName> {
+        [.getETag, .calendarData, .getContentType, .getContentLength, .getLastModified, .scheduleTag, .resourceType,
+         .displayName]
+    }
+
+    /// Whether every property of the selection is stream-safe.
+    static func streamSafe(_ selection: PropertySelection) -> Bool {
+        if case .prop(let names) = selection { return names.allSatisfy(streamSafeProperties.contains) }
+        return false
     }
 
     /// Whether a selection may ask for dead properties (then they are fetched for all matches in one query).
