@@ -43,6 +43,11 @@ extension CalDAVServer {
                 calendarData: query.calendarData)
             scope.floatingZone = floating
             let propStats = try properties(query.properties, scope: scope, dead: dead)
+            if minimal, propStats.allSatisfy({ $0.status == 404 }) {
+                // Nothing left to say but that it matched: a bare status keeps the response well-formed.
+                writer.add(href: urls.href(objectPath), status: 200)
+                return
+            }
             writer.add(
                 href: urls.href(objectPath),
                 propstats: propStats.map { Propstat(status: $0.status, properties: $0.properties.map(Multistatus.property)) })
