@@ -141,6 +141,10 @@ public protocol MailQueueStore {
     ) throws
     /// Mails due at `now`, oldest first.
     func dueMails(now: Int64, limit: Int) throws -> [QueuedMail]
+    /// Claims up to `limit` mails due at `now` for one sender: atomically moves their next
+    /// attempt to `leaseUntil`, so other responders on the same database skip them until the
+    /// lease runs out (a crashed sender's mails come back then). Returns them as they were.
+    func claimDueMails(now: Int64, limit: Int, leaseUntil: Int64) throws -> [QueuedMail]
     /// Removes a mail that was delivered.
     func markMailSent(_ id: Int64) throws
     /// Records a failed attempt; the mail is retried at `retryAt`, or dropped when `retryAt` is nil.

@@ -50,9 +50,12 @@ struct Serve: ParsableCommand {
             workerCount = 2 * ProcessInfo.processInfo.activeProcessorCount
         }
         let secret = settings.digestSecret ?? UUID().uuidString + UUID().uuidString
-        let engineConfiguration = ServerConfiguration(
+        var serverConfiguration = ServerConfiguration(
             realm: settings.realm, basePath: settings.basePath, maxBodySize: settings.maxBody,
             trustRemoteUser: settings.trustRemoteUser, digestSecret: secret)
+        let mailSender = try IMIPSetup.configure(
+            &serverConfiguration, settings: settings.imip, database: database, logger: logger)
+        let engineConfiguration = serverConfiguration
         let fastCGI = FastCGIConfiguration(
             listen: listenAddress, workers: workerCount, maxBodySize: settings.maxBody,
             drainTimeout: settings.drainTimeout)
@@ -66,6 +69,8 @@ struct Serve: ParsableCommand {
                     now: { Int64(Date().timeIntervalSince1970) }, makeID: { UUID().uuidString.lowercased() },
                     logger: logger)
             })
+        mailSender?.start()
+        defer { mailSender?.stop(timeout: settings.drainTimeout) }
         try server.run()
     }
 
