@@ -24,6 +24,8 @@ struct IMIPSettings {
     var authservID: String?
     /// Seconds between looks at the queue when it is empty.
     var pollInterval = 2.0
+    /// When failed deliveries are retried, and when they are given up.
+    var retryPolicy = RetryPolicy()
 
     /// Applies one key; false when the key is not one of these.
     mutating func set(_ key: String, _ value: String) throws -> Bool {
@@ -44,6 +46,15 @@ struct IMIPSettings {
         case "imip.poll-interval":
             guard let seconds = Double(value), seconds > 0 else { throw ValidationError("imip.poll-interval: seconds") }
             pollInterval = seconds
+        case "imip.retry-delays":
+            let delays = value.split(separator: ",").map { Int64($0.trimmingCharacters(in: .whitespaces)) }
+            guard !delays.isEmpty, delays.allSatisfy({ ($0 ?? 0) > 0 }) else {
+                throw ValidationError("imip.retry-delays: seconds, comma-separated, e.g. 60,300,900")
+            }
+            retryPolicy.delays = delays.compactMap { $0 }
+        case "imip.give-up-after":
+            guard let seconds = Int64(value), seconds > 0 else { throw ValidationError("imip.give-up-after: seconds") }
+            retryPolicy.giveUpAfter = seconds
         case "smtp.url":
             _ = try Self.parseSMTPURL(value)
             smtpURL = value

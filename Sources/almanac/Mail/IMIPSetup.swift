@@ -25,6 +25,6 @@ enum IMIPSetup {
             ])
         return MailSenderThread(
             database: database, engineConfiguration: configuration, transport: transport,
-            pollInterval: settings.pollInterval, logger: logger)
+            pollInterval: settings.pollInterval, policy: settings.retryPolicy, logger: logger)
     }
 }

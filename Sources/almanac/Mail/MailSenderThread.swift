@@ -13,12 +13,14 @@ final class MailSenderThread: Sendable {
     private let engineConfiguration: ServerConfiguration
     private let transport: any MailTransport
     private let pollInterval: Double
+    private let policy: RetryPolicy
     private let logger: Logger
 
     init(
         database: MariaDBConfiguration, engineConfiguration: ServerConfiguration, transport: any MailTransport,
-        pollInterval: Double, logger: Logger
+        pollInterval: Double, policy: RetryPolicy, logger: Logger
     ) {
+        self.policy = policy
         self.database = database
         self.engineConfiguration = engineConfiguration
         self.transport = transport
@@ -52,7 +54,7 @@ final class MailSenderThread: Sendable {
         let server = CalDAVServer(
             store: store, configuration: engineConfiguration, now: { Int64(Date().timeIntervalSince1970) },
             makeID: { UUID().uuidString.lowercased() }, logger: logger)
-        let sender = MailSender(server: server, transport: transport, logger: logger)
+        let sender = MailSender(server: server, transport: transport, policy: policy, logger: logger)
         logger.info("imip: mail sender started")
         while !stopSignal.isStopped {
             do {
