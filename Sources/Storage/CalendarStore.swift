@@ -74,6 +74,10 @@ public protocol CalendarCollectionStore {
 public protocol CalendarObjectStore {
     /// One object with its body.
     func object(named uri: String, in calendar: CalendarID) throws -> StoredObject?
+    /// One object with its body, read as last committed and locked against other writers
+    /// until the transaction ends (`SELECT … FOR UPDATE`): for read-modify-write outside a
+    /// client request, so a concurrent change is never overwritten with stale data.
+    func objectForUpdate(named uri: String, in calendar: CalendarID) throws -> StoredObject?
     /// Several objects with their bodies (one round trip); missing names are absent.
     func objects(named uris: [String], in calendar: CalendarID) throws -> [StoredObject]
     /// Streams objects of a calendar in uri order. `componentType` and the

@@ -17,9 +17,13 @@ extension CalDAVServer {
         _ status: ScheduleStatus, recipient: String, uid: String, principal principalURI: String
     ) throws -> Bool {
         let scheduler = Scheduler(store: store, urls: urls, configuration: configuration, now: now(), makeID: makeID)
+        guard let principal = try store.principal(uri: principalURI),
+            let (instance, found) = try scheduler.copy(uid: uid, of: principal)
+        else { return false }
+        // The mail sender runs beside client requests: lock and re-read the latest version
+        // so a change committed meanwhile (a reply, an edit) is kept, not overwritten.
         return try store.transaction { () throws -> Bool in
-            guard let principal = try store.principal(uri: principalURI),
-                let (instance, stored) = try scheduler.copy(uid: uid, of: principal),
+            guard let stored = try store.objectForUpdate(named: found.uri, in: instance.calendarID),
                 let calendar = try scheduler.parse(stored)
             else { return false }
             let target = CalendarUserAddress(recipient.contains(":") ? recipient : "mailto:" + recipient)
