@@ -21,7 +21,7 @@ from requests.auth import HTTPBasicAuth
 import harness
 from conftest import DAV
 
-aiosmtpd_controller = pytest.importorskip("aiosmtpd.controller")
+from aiosmtpd import controller as aiosmtpd_controller
 
 FIXTURES = harness.ROOT / "Tests" / "IMIPTests" / "Fixtures"
 SENDER = "calendar@almanac.test"
@@ -260,6 +260,30 @@ def test_refused_recipient_gets_5_1(frank, smtp, unique, mariadb):
     wait_for_status(frank, path, "reject-me@external.test", "5.1")
     assert mariadb.sql(f"SELECT COUNT(*) FROM almanac_mailqueue WHERE uid = '{uid}'", "almanac_e2e").strip() == "0"
     assert smtp.to("reject-me@external.test") == []
+
+
+def test_two_responders_send_each_mail_once(frank, smtp, unique, e2e_dir, db_url, imip_stack):
+    """Two `almanac serve` on one database: each queued mail is claimed by one of them only."""
+    directory = e2e_dir / "imip-second"
+    directory.mkdir()
+    directory.chmod(0o755)
+    second = harness.Responder(directory, db_url, extra=["--config", str(imip_stack.config_path)])
+    try:
+        uids = [unique("imip-pair") for _ in range(8)]
+        for uid in uids:
+            attendees = [f":mailto:pair{n}@external.test" for n in range(3)]
+            assert frank.put(f"/calendars/frank/default/{uid}.ics", event(uid, attendees)).status_code == 201
+        for n in range(3):
+            smtp.wait_for(f"pair{n}@external.test", count=len(uids))
+        time.sleep(2)
+        for n in range(3):
+            got = [calendar_text(m[2]) for m in smtp.to(f"pair{n}@external.test")]
+            for uid in uids:
+                assert sum(uid in text for text in got) == 1, f"{uid} to pair{n}"
+    finally:
+        assert second.stop() == 0
+    log = (directory / "almanac.log").read_text()
+    assert "imip: mail sender started" in log
 
 
 # --- inbound ---------------------------------------------------------------------------------
