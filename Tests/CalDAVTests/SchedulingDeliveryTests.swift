@@ -111,6 +111,10 @@ struct FailingDelivery: ExternalScheduleDelivery {
         #expect(
             try test.server.applyExternalMessage(calendar, from: outsider, to: "mailto:nobody@example.com")
                 == .invalidUser)
+        // A REPLY is for the organizer only.
+        #expect(throws: (any Error).self) {
+            try test.server.applyExternalMessage(calendar, from: outsider, to: "mailto:carol@example.com")
+        }
     }
 
     @Test func inboundRequestCreatesACopyAndCancelRemovesIt() throws {

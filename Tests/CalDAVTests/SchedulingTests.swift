@@ -216,6 +216,7 @@ import Testing
             "MOVE", "/calendars/alice/default/meeting.ics",
             headers: ["Destination": "/calendars/alice/work/meeting.ics"])
         #expect(response.status == 201)
+        #expect(response.header("Schedule-Tag") == tag.map { "\"\($0)\"" })
         #expect(test.inbox("bob").count == 1)
         #expect(test.copy("alice", calendar: "work")?.scheduleTag == tag)
     }
@@ -261,5 +262,73 @@ import Testing
             "COPY", "/calendars/alice/default/meeting.ics", headers: ["Destination": "/calendars/alice/work/x.ics"])
         #expect(response.status == 403)
         #expect(response.text.contains("unique-scheduling-object-resource"))
+    }
+}
+
+@Suite struct SchedulingPreconditionTests {
+    @Test func organizerMustBeTheSameInAllComponents() {
+        let test = TestServer()
+        var invitation = Invitation()
+        invitation.rrule = "FREQ=DAILY;COUNT=2"
+        invitation.overrides = [
+            "BEGIN:VEVENT", "UID:meeting-1", "DTSTAMP:20261125T080000Z", "RECURRENCE-ID:20270302T100000Z",
+            "DTSTART:20270302T120000Z", "DTEND:20270302T130000Z", "ORGANIZER:mailto:carol@example.com",
+            "ATTENDEE:mailto:bob@example.com", "END:VEVENT",
+        ]
+        let response = test.put("alice", "meeting.ics", invitation.body)
+        #expect(response.status == 403)
+        #expect(response.text.contains("same-organizer-in-all-components"))
+    }
+
+    @Test func theOrganizerCannotBeHandedOver() {
+        let test = TestServer()
+        #expect(test.put("alice", "meeting.ics", Invitation().body).status == 201)
+        var changed = Invitation()
+        changed.organizer = "mailto:someone@elsewhere.example"
+        let response = test.put("alice", "meeting.ics", changed.body)
+        #expect(response.status == 403)
+        #expect(response.text.contains("allowed-organizer-scheduling-object-change"))
+        #expect(test.inbox("bob").count == 1)
+    }
+
+    @Test func scheduleTagIsAPropertyOfSchedulingObjects() throws {
+        let test = TestServer()
+        let created = test.put("alice", "meeting.ics", Invitation().body)
+        let tag = try #require(created.header("Schedule-Tag"))
+        let response = test.send(
+            "PROPFIND", "/calendars/alice/default/meeting.ics", headers: ["Depth": "0"],
+            body: propfind("<C:schedule-tag/>"))
+        #expect(
+            response.text.contains("schedule-tag>\(tag.replacingOccurrences(of: "\"", with: "&quot;"))<")
+                || response.text.contains("schedule-tag>\(tag)<"))
+    }
+}
+
+@Suite struct SchedulingReplacementTests {
+    @Test func replacingAMeetingByAnotherUIDCancelsTheOldOne() throws {
+        let test = TestServer()
+        #expect(test.put("alice", "meeting.ics", Invitation().body).status == 201)
+        var other = Invitation()
+        other.uid = "meeting-2"
+        #expect(test.put("alice", "meeting.ics", other.body).status == 204)
+        #expect(test.copy("bob") == nil)
+        #expect(test.copy("bob", uid: "meeting-2") != nil)
+        #expect(test.inbox("bob").map { Parsed($0.data).method } == ["REQUEST", "CANCEL", "REQUEST"])
+    }
+}
+
+@Suite struct SchedulingInstanceTests {
+    @Test func cancellingOneInstanceRemovesItFromTheCopies() throws {
+        let test = TestServer()
+        var series = Invitation()
+        series.rrule = "FREQ=DAILY;COUNT=3"
+        #expect(test.put("alice", "meeting.ics", series.body).status == 201)
+        series.extra = ["EXDATE:20270302T100000Z"]
+        #expect(test.put("alice", "meeting.ics", series.body).status == 204)
+        let cancel = try #require(test.inbox("bob").last)
+        #expect(Parsed(cancel.data).method == "CANCEL")
+        #expect(Parsed(cancel.data).components.first?[raw: "RECURRENCE-ID"] == "20270302T100000Z")
+        let copy = Parsed(test.copy("bob")?.data)
+        #expect(copy.components[0].properties(named: "EXDATE").map(\.rawValue).contains("20270302T100000Z"))
     }
 }

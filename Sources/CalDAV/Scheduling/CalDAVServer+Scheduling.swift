@@ -41,6 +41,18 @@ extension CalDAVServer {
         }
         let message = try Self.inboundMessage(
             calendar, from: sender, to: scheduler.addresses(of: principal).first ?? recipient)
+        let user = scheduler.calendarUser(principal)
+        let components = calendar.components.filter { $0.name == "VEVENT" || $0.name == "VTODO" }
+        let addressed: Bool
+        switch message.method {
+        case .reply, .refresh, .counter:
+            addressed = Scheduler<Store>.organizer(of: calendar).map(user.owns) ?? false
+        default:
+            addressed = components.contains { $0.properties(named: "ATTENDEE").contains { user.owns($0.rawValue) } }
+        }
+        guard addressed else {
+            throw DAVError(403, .validCalendarData, "the message does not name \(recipient) as its recipient")
+        }
         try store.transaction { try scheduler.deliverLocally(message, to: principal) }
         return .delivered
     }
