@@ -404,13 +404,30 @@ def test_database_unavailable_is_tempfail(e2e_dir):
     assert result.returncode == 75, result.stderr.decode()
 
 
-def test_external_request_then_cancel(frank, db_url, imip_stack):
-    """A REQUEST from an outside organizer lands in frank's inbox and calendar; its CANCEL removes it."""
-    from test_scheduling import find_copy
-    result = receive(db_url, FIXTURES / "gmail-request-external.eml")
+def test_external_request_answer_then_cancel(frank, db_url, smtp, imip_stack):
+    """A REQUEST from an outside organizer lands in frank's inbox and calendar; frank's answer is
+    mailed back as a REPLY; the organizer's CANCEL removes the event."""
+    from test_scheduling import answer, find_copy
+    google_uid = "7kq2v9r0b1c2d3e4f5g6h7i8j9@google.com"
+    result = receive(db_url, FIXTURES / "gmail-request-external.eml", "--recipient", "frank@example.net")
     assert result.returncode == 0, result.stderr.decode()
-    copy = find_copy(frank, "frank", "7kq2v9r0b1c2d3e4f5g6h7i8j9@google.com")
+    copy = find_copy(frank, "frank", google_uid)
     assert copy is not None and "olivia@gmail.example" in unfold(copy[1])
+
+    # frank accepts in his client: the REPLY goes to olivia by mail, from frank's name.
+    accepted = re.sub(r"(ATTENDEE[^\r\n]*?)PARTSTAT=NEEDS-ACTION([^\r\n]*:mailto:frank@example\.net)",
+                      r"\1PARTSTAT=ACCEPTED\2", unfold(copy[1]))
+    assert "PARTSTAT=ACCEPTED" in accepted
+    assert frank.put(copy[0], accepted, headers={"If-Match": copy[2]}).status_code in (201, 204)
+    (_, rcpts, reply, _), = smtp.wait_for("olivia@gmail.example", uid=google_uid)
+    assert reply["Subject"].startswith("Accepted: ")
+    assert reply["Reply-To"].addresses[0].addr_spec == "frank@example.net"
+    ics = unfold(calendar_text(reply))
+    assert "METHOD:REPLY" in ics and "PARTSTAT=ACCEPTED" in ics
+    # The ORGANIZER line of frank's copy records the sending.
+    harness.wait_until(lambda: re.search(r"ORGANIZER[^\n]*SCHEDULE-STATUS=1\.1",
+                                         unfold(frank.get(copy[0]).text)) is not None, 20, "1.1 on ORGANIZER")
+    copy = find_copy(frank, "frank", google_uid)
     # A forged request in the organizer's name is refused and leaves the copy alone.
     spoofed = receive(db_url, FIXTURES / "spoofed-request.eml")
     assert spoofed.returncode == 65
