@@ -48,7 +48,8 @@ struct IMIPCommand: ParsableCommand {
                 store: store,
                 configuration: ServerConfiguration(basePath: settings.basePath, digestSecret: "unused"),
                 now: { Int64(Date().timeIntervalSince1970) }, makeID: { UUID().uuidString.lowercased() },
-                logger: Logger(label: "almanac.imip"))
+                // The one summary line is the whole log: an MTA may put our output in a bounce.
+                logger: Logger(label: "almanac.imip", factory: { _ in SwiftLogNoOpLogHandler() }))
             return InboundMail(server: server, receiver: settings.imip.receiver())
                 .apply(bytes, envelopeRecipients: recipients)
         }
