@@ -86,7 +86,8 @@ import Testing
     @Test func trustedSendersMaySpeakForAttendees() throws {
         let test = invited()
         let text = String(decoding: try fixture("gmail-reply-accepted.eml"), as: UTF8.self)
-            .replacingOccurrences(of: "From: Grace Garcia <grace@example.net>", with: "From: <calendar@partner.example>")
+            .replacingOccurrences(
+                of: "From: Grace Garcia <grace@example.net>", with: "From: <calendar@partner.example>")
         #expect(inbound(test).apply(Array(text.utf8)).status == .dataError)
         let trusted = inbound(test, receiver: IMIPReceiver(trustedSenders: ["calendar@partner.example"]))
         #expect(trusted.apply(Array(text.utf8)).status == .applied)

@@ -29,7 +29,8 @@ import Testing
 
     @Test func anInvitationIsQueuedPendingThenSentAndStamped() throws {
         let test = server()
-        #expect(test.put("alice", "m.ics", invitation(uid: "m1", attendees: ["bob@example.com", "zed@out.example"])) == 201)
+        #expect(
+            test.put("alice", "m.ics", invitation(uid: "m1", attendees: ["bob@example.com", "zed@out.example"])) == 201)
         #expect(parameter(test.object("alice", uid: "m1"), "mailto:zed@out.example", "SCHEDULE-STATUS") == "1.0")
         #expect(parameter(test.object("alice", uid: "m1"), "mailto:bob@example.com", "SCHEDULE-STATUS") == "1.2")
         let queued = try test.store.dueMails(now: test.clock, limit: 10)
@@ -114,9 +115,16 @@ import Testing
         test.put("alice", "a.ics", invitation(uid: "l1", attendees: ["a@out.example", "b@out.example"]))
         test.put("alice", "b.ics", invitation(uid: "l2", attendees: ["c@out.example"]))
         #expect(parameter(test.object("alice", uid: "l2"), "mailto:c@out.example", "SCHEDULE-STATUS") == "5.1")
-        test.put("bob", "c.ics", invitation(uid: "l3", organizer: "bob@example.com", attendees: ["1@o.example", "2@o.example", "3@o.example", "4@o.example"]))
+        test.put(
+            "bob", "c.ics",
+            invitation(
+                uid: "l3", organizer: "bob@example.com",
+                attendees: ["1@o.example", "2@o.example", "3@o.example", "4@o.example"]))
         #expect(parameter(test.object("bob", uid: "l3"), "mailto:1@o.example", "SCHEDULE-STATUS") == "5.1")
-        #expect(try test.store.dueMails(now: test.clock, limit: 10).map(\.recipient).sorted() == ["a@out.example", "b@out.example"])
+        #expect(
+            try test.store.dueMails(now: test.clock, limit: 10).map(\.recipient).sorted() == [
+                "a@out.example", "b@out.example",
+            ])
         // An hour later alice may mail again.
         test.clock += 3600
         test.put("alice", "d.ics", invitation(uid: "l4", attendees: ["d@out.example"]))

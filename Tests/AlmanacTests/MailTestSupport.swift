@@ -1,6 +1,6 @@
 import CalDAV
-import ICalendar
 import Foundation
+import ICalendar
 import IMIP
 import Storage
 import Synchronization
@@ -16,7 +16,9 @@ final class MailTestServer {
     var counter = 0
 
     init() {
-        for (user, email) in [("alice", "alice@example.com"), ("bob", "bob@example.com"), ("frank", "frank@example.net")] {
+        for (user, email) in [
+            ("alice", "alice@example.com"), ("bob", "bob@example.com"), ("frank", "frank@example.net"),
+        ] {
             try! store.createUser(username: user, digestA1: "x")
             try! store.createPrincipal(uri: "principals/\(user)", email: email, displayName: user.capitalized)
             try! store.createCalendar(
@@ -98,7 +100,8 @@ func invitation(
         "ATTENDEE;PARTSTAT=ACCEPTED:mailto:\(organizer)",
     ]
     for attendee in attendees {
-        lines.append("ATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=TRUE\(language.map { ";LANGUAGE=\($0)" } ?? ""):mailto:\(attendee)")
+        lines.append(
+            "ATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=TRUE\(language.map { ";LANGUAGE=\($0)" } ?? ""):mailto:\(attendee)")
     }
     lines += ["END:VEVENT", "END:VCALENDAR"]
     return lines.joined(separator: "\r\n") + "\r\n"

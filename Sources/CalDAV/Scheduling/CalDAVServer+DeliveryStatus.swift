@@ -58,7 +58,10 @@ extension CalDAVServer {
                 let organizer = Scheduler<Store>.organizer(of: calendar)
             else { continue }
             // Only the organizer's own copy: attendees' copies name someone else.
-            guard scheduler.addresses(of: principal).contains(where: { CalendarUserAddress($0) == CalendarUserAddress(organizer) })
+            guard
+                scheduler.addresses(of: principal).contains(where: {
+                    CalendarUserAddress($0) == CalendarUserAddress(organizer)
+                })
             else { continue }
             let attendees = calendar.components.flatMap { $0.properties(named: "ATTENDEE") }
             if attendees.contains(where: { CalendarUserAddress($0.rawValue) == wanted }) {

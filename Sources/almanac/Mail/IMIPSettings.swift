@@ -160,7 +160,8 @@ struct IMIPSettings {
             senderAddress: sender, senderNameFormat: senderNameFormat, defaultLanguage: defaultLanguage,
             defaultTimeZone: defaultTimeZone)
         do {
-            return IMIPComposer(configuration: configuration, templates: try MailTemplates(overrideDirectory: templates))
+            return IMIPComposer(
+                configuration: configuration, templates: try MailTemplates(overrideDirectory: templates))
         } catch {
             throw ValidationError("imip.templates: \(error)")
         }

@@ -57,7 +57,9 @@ struct InboundMail<Store: CalendarStore> {
                 for target in targets {
                     let status = try server.applyExternalMessage(
                         calendar, from: "mailto:" + incoming.speaksFor, to: target)
-                    if status == .invalidUser { throw Rejection(status: .noUser, reason: "\(target) is not a local user") }
+                    if status == .invalidUser {
+                        throw Rejection(status: .noUser, reason: "\(target) is not a local user")
+                    }
                 }
                 return targets
             }
@@ -87,8 +89,10 @@ struct InboundMail<Store: CalendarStore> {
             }
         }
         guard !local.isEmpty else { throw Rejection(status: .noUser, reason: "no attendee is a local user") }
-        for named in [envelopeRecipients.map { MailAddress.bareAddress($0).lowercased() },
-                      incoming.recipients.map { $0.address.lowercased() }] {
+        for named in [
+            envelopeRecipients.map { MailAddress.bareAddress($0).lowercased() },
+            incoming.recipients.map { $0.address.lowercased() },
+        ] {
             let chosen = local.filter { named.contains($0.address) }
             if !chosen.isEmpty { return chosen.map(\.uri) }
         }
