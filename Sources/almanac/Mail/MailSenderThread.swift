@@ -56,14 +56,18 @@ final class MailSenderThread: Sendable {
             makeID: { UUID().uuidString.lowercased() }, logger: logger)
         let sender = MailSender(server: server, transport: transport, policy: policy, logger: logger)
         logger.info("imip: mail sender started")
+        var failures = 0
         while !stopSignal.isStopped {
             do {
                 try sender.sendDue(now: { Int64(Date().timeIntervalSince1970) }, shouldStop: { stopSignal.isStopped })
+                failures = 0
             } catch {
-                // The database may be away; the mails wait in it. Try again next round.
-                logger.error("imip: cannot read the mail queue: \(error)")
+                // The database may be away; the mails wait in it. Look again later, less often
+                // while it stays away (up to a minute), so the log is not flooded.
+                failures += 1
+                logger.error("imip: cannot read the mail queue: \(error)", metadata: ["failures": "\(failures)"])
             }
-            stopSignal.wait(seconds: pollInterval)
+            stopSignal.wait(seconds: min(60, pollInterval * Double(1 << min(failures, 6))))
         }
         logger.info("imip: mail sender stopped")
     }
