@@ -50,6 +50,22 @@ import Testing
         #expect(transport.sent.count == 1)
     }
 
+    @Test func anUpdateSaysWhatChanged() throws {
+        let test = server()
+        test.put("alice", "u.ics", invitation(uid: "u1", attendees: ["zed@out.example"]))
+        let moved = invitation(uid: "u1", attendees: ["zed@out.example"], sequence: 1)
+            .replacingOccurrences(of: "DTSTART:20270301T100000Z", with: "DTSTART:20270302T100000Z")
+            .replacingOccurrences(of: "DTEND:20270301T110000Z", with: "DTEND:20270302T110000Z")
+        #expect(test.put("alice", "u.ics", moved) == 204)
+        let mails = try test.store.dueMails(now: test.clock, limit: 10)
+        #expect(mails.count == 2)
+        let update = try #require(mails.last?.message)
+        #expect(update.contains("Subject: Updated: Planning"))
+        #expect(!mails[0].message.contains("What changed"))
+        // The text part is quoted-printable: look for the label in the decoded body.
+        #expect(update.replacingOccurrences(of: "=\r\n", with: "").contains("What changed"))
+    }
+
     @Test func aServerThatIsDownIsRetriedUntilItTakesTheMailOnce() throws {
         let test = server()
         test.put("alice", "m.ics", invitation(uid: "m2", attendees: ["zed@out.example"]))

@@ -1,5 +1,6 @@
 import CalDAV
 import Foundation
+import ICalendar
 import IMIP
 import ITIP
 import Logging
@@ -43,8 +44,8 @@ struct IMIPScheduleDelivery: ExternalScheduleDelivery {
         }
         let mail: ComposedMail
         do {
-            mail = try composer.compose(
-                IMIPOutgoing(message: message), date: now, messageID: makeID(), makeBoundary: makeID)
+            let outgoing = IMIPOutgoing(message: message, previous: try previousVersion(of: message, sender, queue))
+            mail = try composer.compose(outgoing, date: now, messageID: makeID(), makeBoundary: makeID)
         } catch {
             logger.error(
                 "imip: cannot compose mail to \(recipient.address): \(error)",
@@ -58,6 +59,24 @@ struct IMIPScheduleDelivery: ExternalScheduleDelivery {
             "imip: queued \(message.method.rawValue) for \(mail.recipient)",
             metadata: ["principal": "\(sender.uri)", "uid": "\(message.uid)", "message-id": "\(mail.messageID)"])
         return .pending
+    }
+
+    /// For an update, the sender's stored copy as it was before this change (the write comes
+    /// after delivery in the same transaction), so the mail can say what changed.
+    private func previousVersion<Queue: MailQueueStore>(
+        of message: ITIPMessage, _ sender: PrincipalRecord, _ queue: Queue
+    ) throws -> ICalComponent? {
+        guard message.change == .update || message.change == .reschedule,
+            let store = queue as? any CalendarStore
+        else { return nil }
+        for calendar in try store.calendars(ofPrincipal: sender.uri) where calendar.access == .owner {
+            if let uri = try store.objectURI(forUID: message.uid, in: calendar.calendarID),
+                let data = try store.object(named: uri, in: calendar.calendarID)?.data
+            {
+                return try? ICalComponent.parse(data)
+            }
+        }
+        return nil
     }
 
     /// How many people the scheduling action behind `message` addresses: the distinct
