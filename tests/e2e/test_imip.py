@@ -227,6 +227,7 @@ def test_invitation_is_mailed(frank, smtp, unique):
     latest = mails[-1][2]
     assert latest["Subject"].startswith("Updated: ")
     assert "SEQUENCE:1" in unfold(calendar_text(latest))
+    assert "What changed" in calendar_text(latest, "text/plain")
     # Removed attendees are told so.
     cancel = [m for m in smtp.wait_for("juergen@external.test", count=2, uid=uid)][-1][2]
     assert "METHOD:CANCEL" in unfold(calendar_text(cancel))
