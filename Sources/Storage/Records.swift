@@ -172,13 +172,16 @@ public struct ChangeSet: Hashable, Sendable {
     public var changes: [(uri: String, operation: ChangeOperation)]
     /// The token the client should use next (the calendar's current synctoken).
     public var newToken: Int64
-    public init(changes: [(uri: String, operation: ChangeOperation)], newToken: Int64) {
+    /// Uris whose first change in the window is an add: they did not exist at the token (RFC 6578 §3.5.2).
+    public var created: Set<String>
+    public init(changes: [(uri: String, operation: ChangeOperation)], newToken: Int64, created: Set<String> = []) {
         self.changes = changes
         self.newToken = newToken
+        self.created = created
     }
     public static func == (a: ChangeSet, b: ChangeSet) -> Bool {
         a.newToken == b.newToken && a.changes.map(\.uri) == b.changes.map(\.uri)
-            && a.changes.map(\.operation) == b.changes.map(\.operation)
+            && a.changes.map(\.operation) == b.changes.map(\.operation) && a.created == b.created
     }
     public func hash(into hasher: inout Hasher) {
         hasher.combine(newToken)

@@ -35,8 +35,6 @@ LIBRARY_USERS = {"lib-one@example.com": "lib-one-pw", "lib-two@example.com": "li
 FEATURES = {
     # MKCALENDAR without a component set gets sabre's VEVENT,VTODO (drop-in compatibility).
     "save-load.journal.mixed-calendar": {"support": "unsupported"},
-    # A truncated initial sync is paged along the change log (nothing lost, may take many pages).
-    "sync-token.limit.initial-sync": {"support": "fragile"},
     "scheduling": {"support": "full"},
     "scheduling.mailbox.inbox-delivery": {"support": "full"},
     "scheduling.auto-schedule": {"support": "full"},

@@ -36,11 +36,6 @@ NOT_FULL = {
     "well-known": (
         {"unknown"}, "the tester skips /.well-known/caldav on a loopback address; "
                      "test_stack.py::test_well_known_caldav_redirects covers it"),
-    "sync-token.limit.initial-sync": (
-        {"full", "fragile"},
-        "nothing is lost (sync-token.limit is full), but a truncated initial sync is paged along the change log, so "
-        "on the tester's calendar, which has much history, the checkpoints need more than the tester's 20 pages "
-        "(the python caldav library never sends DAV:limit)"),
 }
 
 # Features whose absence would mean a check did not run: discovery, save/load, search,
@@ -55,7 +50,8 @@ MUST_BE_OBSERVED = [
     "search.text.substring", "search.is-not-defined", "search.recurrences.expanded.event",
     "search.recurrences.expanded.exception", "search.recurrences.includes-implicit.event",
     "search.time-range.open.start", "search.time-range.open.end", "freebusy-query", "principal-search",
-    "sync-token", "sync-token.delete", "sync-token.invalid-token", "sync-token.limit", "calendar-color",
+    "sync-token", "sync-token.delete", "sync-token.invalid-token", "sync-token.limit",
+    "sync-token.limit.initial-sync", "calendar-color",
     "calendar-order", "scheduling", "scheduling.mailbox.inbox-delivery", "scheduling.auto-schedule",
     "scheduling.freebusy-query", "scheduling.schedule-tag", "scheduling.schedule-tag.stable-partstat",
     "scheduling.calendar-user-address-set.populated",

@@ -30,22 +30,24 @@ extension CalDAVServer {
             if present.count > limit {
                 // Page through the change log from the calendar's first token, when it accounts for every member.
                 let members = Set(present.map(\.uri))
-                guard let full = try store.changes(in: instance.calendarID, since: 1, limit: nil),
-                    Set(full.changes.filter { $0.operation != .deleted && !$0.uri.isEmpty }.map(\.uri)) == members,
-                    let page = try store.changes(in: instance.calendarID, since: 1, limit: limit)
-                else { throw DAVError(507, .numberOfMatchesWithinLimits, "more than \(limit) members") }
-                let names = page.changes.filter { $0.operation != .deleted && !$0.uri.isEmpty }.map(\.uri)
-                present = try store.objects(named: names, in: instance.calendarID)
+                let full = try store.changes(in: instance.calendarID, since: 1, limit: nil)
+                let live = (full?.changes ?? []).filter { $0.operation != .deleted && members.contains($0.uri) }
+                guard Set(live.map(\.uri)) == members else {
+                    throw DAVError(507, .numberOfMatchesWithinLimits, "more than \(limit) members")
+                }
+                let page = try syncPage(of: instance, from: 1, reporting: live, limit: limit)
+                present = try store.objects(named: page.changes.map(\.uri), in: instance.calendarID)
                 truncated = page.newToken < instance.syncToken
                 multistatus.syncToken = SyncTokenFormat.string(page.newToken)
             }
         } else {
             guard let token = SyncTokenFormat.parse(sync.syncToken),
-                let changes = try store.changes(in: instance.calendarID, since: token, limit: limit)
+                let tail = try store.changes(in: instance.calendarID, since: token, limit: nil)
             else { throw DAVError(403, .validSyncToken, "unknown sync token") }
+            let changes = try syncPage(of: instance, from: token, reporting: Self.reported(tail), limit: limit)
             truncated = changes.newToken < instance.syncToken
             var changedNames: [String] = []
-            for change in changes.changes where !change.uri.isEmpty {
+            for change in changes.changes {
                 if change.operation == .deleted { deleted.append(change.uri) } else { changedNames.append(change.uri) }
             }
             let objects = try store.objects(named: changedNames, in: instance.calendarID)
@@ -73,5 +75,40 @@ extension CalDAVServer {
             multistatus.add(MultistatusEntry(href: urls.href(context.path), status: 507))
         }
         return multistatus.response()
+    }
+
+    /// The changes a reply reports: named members, less those created and removed again since the token,
+    /// which the client cannot have seen (RFC 6578 §3.5.2).
+    static func reported(_ changes: ChangeSet) -> [(uri: String, operation: ChangeOperation)] {
+        changes.changes.filter { !$0.uri.isEmpty && !($0.operation == .deleted && changes.created.contains($0.uri)) }
+    }
+
+    /// The first page of `changes` (the tail of the log from `token`, in order of last change) for a reply
+    /// of at most `limit` members, and the token that continues it (RFC 6578 §3.6).
+    ///
+    /// The page ends at the largest token X such that at most `limit` of these
+    /// members have no change at or after X: exactly those are reported, and
+    /// the continuation from X reports the rest, each once with its last state.
+    /// Cutting after a number of log rows instead would give sparse pages on a
+    /// calendar with history (edits, objects created and removed), and a client
+    /// following the 507 checkpoints would need many round trips. Binary search
+    /// over the token: about log2(changes) queries, only when a limit cuts.
+    private func syncPage(
+        of instance: CalendarInstance, from token: Int64, reporting changes: [(uri: String, operation: ChangeOperation)],
+        limit: Int
+    ) throws -> ChangeSet {
+        guard changes.count > limit else { return ChangeSet(changes: changes, newToken: instance.syncToken) }
+        func before(_ end: Int64) throws -> [(uri: String, operation: ChangeOperation)] {
+            guard let later = try store.changes(in: instance.calendarID, since: end, limit: nil) else { return [] }
+            let changedLater = Set(later.changes.map(\.uri))
+            return changes.filter { !changedLater.contains($0.uri) }
+        }
+        var low = token + 1
+        var high = instance.syncToken
+        while high - low > 1 {
+            let middle = low + (high - low) / 2
+            if try before(middle).count <= limit { low = middle } else { high = middle }
+        }
+        return ChangeSet(changes: try before(low), newToken: low)
     }
 }

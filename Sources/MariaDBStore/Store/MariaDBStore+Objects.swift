@@ -142,13 +142,21 @@ extension MariaDBStore: CalendarObjectStore {
         let rows = try query(sql, parameters)
         var order: [String] = []
         var last: [String: ChangeOperation] = [:]
+        var created: Set<String> = []
         for row in rows {
             let uri = row.string(0)
-            if last[uri] == nil { order.append(uri) } else { order.removeAll { $0 == uri }; order.append(uri) }
-            last[uri] = ChangeOperation(rawValue: Int(row.int(1))) ?? .modified
+            let operation = ChangeOperation(rawValue: Int(row.int(1))) ?? .modified
+            if last[uri] == nil {
+                order.append(uri)
+                if operation == .added { created.insert(uri) }
+            } else {
+                order.removeAll { $0 == uri }
+                order.append(uri)
+            }
+            last[uri] = operation
         }
         var newToken = current
         if let limit, rows.count >= limit, let final = rows.last { newToken = final.int(2) + 1 }
-        return ChangeSet(changes: order.map { ($0, last[$0]!) }, newToken: newToken)
+        return ChangeSet(changes: order.map { ($0, last[$0]!) }, newToken: newToken, created: created)
     }
 }

@@ -180,11 +180,16 @@ extension InMemoryStore {
         }
         var order: [String] = []
         var last: [String: ChangeOperation] = [:]
+        var created: Set<String> = []
         for change in rows {
-            if last[change.uri] != nil { order.removeAll { $0 == change.uri } }
+            if last[change.uri] != nil {
+                order.removeAll { $0 == change.uri }
+            } else if change.operation == .added {
+                created.insert(change.uri)
+            }
             order.append(change.uri)
             last[change.uri] = change.operation
         }
-        return ChangeSet(changes: order.map { ($0, last[$0]!) }, newToken: newToken)
+        return ChangeSet(changes: order.map { ($0, last[$0]!) }, newToken: newToken, created: created)
     }
 }
