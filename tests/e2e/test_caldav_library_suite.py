@@ -73,7 +73,10 @@ def sdist_tree():
         subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
                         f"caldav=={VERSION}", "-d", str(CACHE)], check=True, timeout=300)
     with tarfile.open(archive) as source:
-        source.extractall(CACHE, filter="data")
+        try:
+            source.extractall(CACHE, filter="data")
+        except TypeError:  # a Python without extraction filters (before 3.11.4)
+            source.extractall(CACHE)
     return tree
 
 

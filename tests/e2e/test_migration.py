@@ -19,7 +19,9 @@ from requests.auth import HTTPBasicAuth, HTTPDigestAuth
 
 from conftest import SABRE_DUMP
 
-TRANSCRIPT = Path(SABRE_DUMP).with_name("transcript.jsonl")
+# ../shared beside the project root (as in CI), else where the session's dump comes from.
+FIXTURES = harness.ROOT.parent / "shared" / "fixtures" / "sabre-4.7.1-public"
+TRANSCRIPT = (FIXTURES if FIXTURES.exists() else Path(SABRE_DUMP).parent) / "transcript.jsonl"
 USERS = ("erin", "frank", "grace", "heidi")
 DAV = "{DAV:}"
 CALDAV = "{urn:ietf:params:xml:ns:caldav}"
