@@ -31,7 +31,8 @@ import Testing
         for round in 0..<3 {
             for index in 0..<6 {
                 _ = test.send(
-                    "PUT", "/calendars/alice/default/m\(index).ics", body: event(uid: "m\(index)", summary: "r\(round)"))
+                    "PUT", "/calendars/alice/default/m\(index).ics", body: event(uid: "m\(index)", summary: "r\(round)")
+                )
             }
         }
         for index in 0..<4 {
@@ -48,7 +49,8 @@ import Testing
         var pages = 0
         while pages < 10 {
             pages += 1
-            let reply = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "0"], body: sync(token, limit: 2))
+            let reply = test.send(
+                "REPORT", "/calendars/alice/default/", headers: ["Depth": "0"], body: sync(token, limit: 2))
             #expect(reply.status == 207)
             let result = page(reply.text)
             #expect(result.present.count <= 2)

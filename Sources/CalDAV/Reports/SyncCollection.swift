@@ -94,7 +94,8 @@ extension CalDAVServer {
     /// following the 507 checkpoints would need many round trips. Binary search
     /// over the token: about log2(changes) queries, only when a limit cuts.
     private func syncPage(
-        of instance: CalendarInstance, from token: Int64, reporting changes: [(uri: String, operation: ChangeOperation)],
+        of instance: CalendarInstance, from token: Int64,
+        reporting changes: [(uri: String, operation: ChangeOperation)],
         limit: Int
     ) throws -> ChangeSet {
         guard changes.count > limit else { return ChangeSet(changes: changes, newToken: instance.syncToken) }
