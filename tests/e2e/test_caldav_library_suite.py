@@ -1,4 +1,6 @@
-"""The integration tests shipped in the python `caldav` 3.x source distribution, against Almanac.
+"""The integration tests shipped in the python `caldav` 3.x source distribution, against Almanac:
+tests/test_caldav.py (synchronous client, RFC 6638 scheduling class included) and its asynchronous
+twin tests/test_async_integration.py.
 
 The sdist is downloaded from PyPI at test time (`pip download --no-binary`) into
 var/cache/ and unpacked there; nothing of it is kept in this repository. It is
@@ -56,8 +58,9 @@ EXPECTED_SKIPS = {
 
 # Library tests whose failure is the test's own, not the server's (none expected to fail otherwise).
 WARNING_FILTERS = [
-    # testPrincipals calls the library's deprecated DAVClient.principals(); the suite turns every warning into an
-    # error, so against any server that supports principal search the test fails on the library's own warning.
+    # testPrincipals (and the async test_principals) call the library's deprecated principals(); the suite turns
+    # every warning into an error, so against any server that supports principal search the test fails on the
+    # library's own warning.
     "ignore:principals() is deprecated:DeprecationWarning",  # -W takes the message literally
 ]
 
@@ -106,7 +109,8 @@ def library_run(base_url, almanac_cli, tmp_path_factory):
     report = work / "junit.xml"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CALDAV_", "CALENDARING_", "PYTHON_CALDAV"))}
     env.update(PYTHON_CALDAV_TEST_EMBEDDED="0", PYTHON_CALDAV_TEST_DOCKER="0", HOME=str(work), TMPDIR=str(work))
-    command = [sys.executable, "-m", "pytest", "tests/test_caldav.py", "-p", "no:cacheprovider", "-q", "-rs",
+    command = [sys.executable, "-m", "pytest", "tests/test_caldav.py", "tests/test_async_integration.py",
+               "-p", "no:cacheprovider", "-q", "-rs",
                f"--junitxml={report}"]
     for warning in WARNING_FILTERS:
         command += ["-W", warning]
@@ -136,6 +140,8 @@ def test_the_suite_ran_against_almanac(library_run):
     scheduling = [name for name in results if "TestSchedulingForServeralmanac" in name]
     assert len(almanac) >= 60, output[-3000:]
     assert len(scheduling) >= 5, output[-3000:]
+    asynchronous = [name for name in results if "TestAsyncForalmanac" in name]
+    assert len(asynchronous) >= 50, output[-3000:]
 
 
 def test_no_library_test_fails(library_run):
