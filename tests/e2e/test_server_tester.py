@@ -61,12 +61,8 @@ RUN_TESTER = "from caldav_server_tester.caldav_server_tester import check_server
 
 
 @pytest.fixture(scope="module")
-def tester_report(base_url, almanac_cli, tmp_path_factory):
-    """The tester's complete observation ({feature: {"support": ...}}), from its `hints` output.
-
-    `--format json` leaves out every feature whose value equals the library's default,
-    so it cannot show that a check ran; `hints` lists all observed features.
-    """
+def run_tester(base_url, almanac_cli, tmp_path_factory):
+    """run_tester(format) runs the tester with its three users and returns its output."""
     for name, password in TESTER_USERS.items():
         almanac_cli("user", "add", name, "--password", password, "--email", f"{name}@example.com")
     directory = tmp_path_factory.mktemp("server-tester")
@@ -76,11 +72,34 @@ def tester_report(base_url, almanac_cli, tmp_path_factory):
                                   for name, password in TESTER_USERS.items()}))
     sections = [arg for name in TESTER_USERS for arg in ("--config-section", name)]
     env = dict(os.environ, CALDAV_CONFIG_FILE=str(config), HOME=str(directory))
-    result = subprocess.run([sys.executable, "-c", RUN_TESTER, *sections, "--format", "hints"],
-                            env=env, capture_output=True, text=True, timeout=600, cwd=directory)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-5000:]
-    start = result.stdout.index("{")
-    return ast.literal_eval(result.stdout[start:])
+
+    def run(output_format):
+        result = subprocess.run([sys.executable, "-c", RUN_TESTER, *sections, "--format", output_format],
+                                env=env, capture_output=True, text=True, timeout=600, cwd=directory)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-5000:]
+        return result.stdout
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def tester_report(run_tester):
+    """The tester's complete observation ({feature: {"support": ...}}), from its `hints` output.
+
+    `--format json` leaves out every feature whose value equals the library's default,
+    so it cannot show that a check ran; `hints` lists all observed features.
+    """
+    output = run_tester("hints")
+    return ast.literal_eval(output[output.index("{"):])
+
+
+def test_json_report_deviations_are_the_listed_ones(run_tester):
+    """The json report (deviations from the library's defaults only) names nothing but NOT_FULL entries."""
+    report = json.loads(run_tester("json"))
+    assert report["url"].startswith("http://127.0.0.1:")
+    unexpected = {feature: info for feature, info in report["features"].items()
+                  if "support" in info and info["support"] not in NOT_FULL.get(feature, ({"full"}, ""))[0]}
+    assert not unexpected
 
 
 def test_every_check_ran(tester_report):
