@@ -8,9 +8,8 @@ extension CalDAVServer {
         switch context.path {
         case .calendar, .calendarHome:
             break
-        case .outbox:
-            try require(.scheduleSend, on: context.path, for: context.user)
-            throw DAVError(501, nil, "scheduling through the outbox is not available yet")
+        case .outbox(let owner):
+            return try outboxPost(context, owner: owner)
         default:
             try require(.read, on: context.path, for: context.user)
             throw DAVError.methodNotAllowed("POST is not supported here", allow: Self.allowedMethods)

@@ -104,10 +104,6 @@ extension PropertyTable {
                 default: return nil
                 }
             },
-            Row(.scheduleTag, allprop: false) { _, scope in
-                guard case .object(_, let object) = scope.resource, let tag = object.scheduleTag else { return nil }
-                return .text(.scheduleTag, ETag.quoted(tag))
-            },
             Row(.calendarData, allprop: false) { _, scope in
                 switch scope.resource {
                 case .object(_, let object):
