@@ -292,6 +292,15 @@ def test_incremental_sync_from_sabres_token_as_sabre(sabre_stack):
     assert members(ours) == members(sabre)
 
 
+def test_calendar_query_by_uid_finds_sabres_delivered_copy(sabre_stack):
+    entry = exchange("p08-grace-tentative", "REPORT", "/calendars/grace/calendar/")
+    response = replay(sabre_stack, entry)
+    assert response.status_code == 207
+    # The copy's ETag changed later in the transcript (grace's answer, the reschedule): compare the hrefs.
+    assert set(found_properties(response.text)) == set(found_properties(entry["response"]["body"])) == {
+        "/calendars/grace/calendar/sabredav-cc921c0c-0849-4453-b7c9-96815cd34a7c.ics"}
+
+
 def test_proxy_rows_and_read_proxy_cannot_write(sabre_stack):
     entry = exchange("p15-proxy", "PROPFIND", "/calendars/frank/calendar/")
     response = replay(sabre_stack, entry)
