@@ -373,10 +373,16 @@ def test_rows_written_by_almanac_match_sabres(sabre_stack, unique, owner, calend
 
 
 def test_sync_from_sabres_last_token_returns_only_later_changes(sabre_stack, unique):
-    token = ET.fromstring(exchange("p16-sync-incremental", "REPORT", "/calendars/erin/calendar/")["response"]["body"]) \
-        .findtext(DAV + "sync-token")
-    auth = HTTPBasicAuth("erin", "erin")
-    base = sabre_stack.base_url + "/calendars/erin/calendar/"
+    """grace's calendar (no other test file writes there): sabre's last token for it comes from p17."""
+    final = exchange("p17-final-state", "PROPFIND", "/calendars/grace/")["response"]["body"]
+    token = found_properties(final)["/calendars/grace/calendar/"][DAV + "sync-token"][1]
+    number = int(token.rsplit("/", 1)[1])
+    auth = HTTPBasicAuth("grace", "grace")
+    base = sabre_stack.base_url + "/calendars/grace/calendar/"
+    report = ('<D:sync-collection xmlns:D="DAV:"><D:sync-token>' + token + '</D:sync-token>'
+              '<D:sync-level>1</D:sync-level><D:prop><D:getetag/></D:prop></D:sync-collection>')
+    before = requests.request("REPORT", base, data=report, headers={"Depth": "0"}, auth=auth, timeout=30)
+    assert before.status_code == 207 and "<d:response>" not in before.text
     uid = unique("after-sabre")
     body = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Almanac e2e//EN\r\nBEGIN:VEVENT\r\n"
             f"UID:{uid}\r\nDTSTAMP:20270101T000000Z\r\nDTSTART:20270501T090000Z\r\nDTEND:20270501T100000Z\r\n"
@@ -384,14 +390,13 @@ def test_sync_from_sabres_last_token_returns_only_later_changes(sabre_stack, uni
     put = requests.put(base + uid + ".ics", data=body.encode(), headers={"Content-Type": "text/calendar"},
                        auth=auth, timeout=30)
     assert put.status_code == 201
-    report = ('<D:sync-collection xmlns:D="DAV:"><D:sync-token>' + token + '</D:sync-token>'
-              '<D:sync-level>1</D:sync-level><D:prop><D:getetag/></D:prop></D:sync-collection>')
     response = requests.request("REPORT", base, data=report, headers={"Depth": "0"}, auth=auth, timeout=30)
     assert response.status_code == 207
     tree = ET.fromstring(response.text)
     hrefs = [r.findtext(DAV + "href") for r in tree.iter(DAV + "response")]
-    assert hrefs == [f"/calendars/erin/calendar/{uid}.ics"]
-    assert tree.findtext(DAV + "sync-token") == "http://sabre.io/ns/sync/9"
-    rows = sabre_rows(sabre_stack, "SELECT uri, synctoken, operation FROM calendarchanges WHERE calendarid = 1 "
-                                   "ORDER BY id DESC LIMIT 1")
-    assert rows == [[f"{uid}.ics", "8", "1"]]
+    assert hrefs == [f"/calendars/grace/calendar/{uid}.ics"]
+    assert tree.findtext(DAV + "sync-token") == f"http://sabre.io/ns/sync/{number + 1}"
+    rows = sabre_rows(sabre_stack, "SELECT ch.uri, ch.synctoken, ch.operation FROM calendarchanges ch JOIN "
+                                   "calendarinstances ci ON ci.calendarid = ch.calendarid WHERE ci.principaluri = "
+                                   "'principals/grace' AND ci.uri = 'calendar' ORDER BY ch.id DESC LIMIT 1")
+    assert rows == [[f"{uid}.ics", str(number), "1"]]
