@@ -6,8 +6,8 @@ extension CalDAVServer {
     ///
     /// An empty token lists every member; otherwise the change log from the
     /// token on (inclusive), last change per uri, deletions as 404 responses.
-    /// More changes than the limit: the first ones, a 507 for the collection,
-    /// and a token to resume from (§3.6).
+    /// More members than the limit: a page of them, a 507 for the collection,
+    /// and a token to resume from (§3.6; see `syncPage`).
     func syncCollection(_ sync: SyncCollection, in instance: CalendarInstance, context: RequestContext) throws
         -> DAVResponse
     {
@@ -100,7 +100,7 @@ extension CalDAVServer {
     ) throws -> ChangeSet {
         guard changes.count > limit else { return ChangeSet(changes: changes, newToken: instance.syncToken) }
         func before(_ end: Int64) throws -> [(uri: String, operation: ChangeOperation)] {
-            guard let later = try store.changes(in: instance.calendarID, since: end, limit: nil) else { return [] }
+            guard let later = try store.changes(in: instance.calendarID, since: end, limit: nil) else { return changes }
             let changedLater = Set(later.changes.map(\.uri))
             return changes.filter { !changedLater.contains($0.uri) }
         }
