@@ -48,7 +48,15 @@ struct DAVError: Error, Sendable {
         /// DAV:valid-resourcetype (RFC 5689 §3.3)
         case validResourceType
         case cannotModifyProtectedProperty
-        /// CALDAV:supported-collation (RFC 4791 §7.5.1).
+        /// DAV:no-ace-conflict (RFC 3744 §8.1.1).
+        case noACEConflict
+        /// DAV:no-protected-ace-conflict (RFC 3744 §8.1.1).
+        case noProtectedACEConflict
+        /// DAV:not-supported-privilege (RFC 3744 §8.1.1).
+        case notSupportedPrivilege
+        /// A sharing precondition or other condition named by its element.
+        case named(namespace: String, name: String)
+        /// CALDAV:supported-collation (RFC 4791 §7.5.1)
         case supportedCollation
         /// CALDAV:valid-timezone (RFC 7809 §5.2).
         case validTimezone
@@ -80,6 +88,10 @@ struct DAVError: Error, Sendable {
             case .numberOfMatchesWithinLimits: return (dav, "number-of-matches-within-limits")
             case .validResourceType: return (dav, "valid-resourcetype")
             case .cannotModifyProtectedProperty: return (dav, "cannot-modify-protected-property")
+            case .noACEConflict: return (dav, "no-ace-conflict")
+            case .noProtectedACEConflict: return (dav, "no-protected-ace-conflict")
+            case .notSupportedPrivilege: return (dav, "not-supported-privilege")
+            case .named(let namespace, let name): return (namespace, name)
             case .supportedCollation: return (caldav, "supported-collation")
             case .validTimezone: return (caldav, "valid-timezone")
             }

@@ -49,12 +49,16 @@ extension CalDAVServer {
                 try require(.bind, on: .calendar(targetOwner, targetCalendarName), for: context.user, instance: target)
             }
             let validated = try validator.validate(body: Array(data.utf8), contentType: nil)
+            if !move, owner == targetOwner, ScheduleTag.current(of: object) != nil {
+                // A second copy of a scheduling object would never be kept up to date (RFC 6638 §3.2.4.3).
+                throw DAVError.forbidden(.calDAV("unique-scheduling-object-resource"), "COPY of a scheduling object")
+            }
             // Overwrite: T deletes the destination first (RFC 4918 §9.8.4, §9.9.3).
             if let existing { try writer.delete(existing, in: target, actor: context.user) }
             if move { try writer.delete(object, in: source, actor: context.user) }
             _ = try writer.put(
-                validated, body: data, uri: targetName, in: target, existing: nil, actor: context.user, now: context.now
-            )
+                validated, body: data, uri: targetName, in: target, existing: nil, actor: context.user, now: context.now,
+                keepScheduleTag: move ? object.scheduleTag : nil)
             if move {
                 try store.removeDeadProperties(pathPrefix: context.path.storagePath)
             }

@@ -22,6 +22,8 @@ public struct ServerConfiguration: Sendable {
     public var nonceLifetime: Int64
     /// Bounds on free-busy answers (hostile availability and recurrence, RFC 7953 §8).
     public var freeBusyLimits = FreeBusyLimits()
+    /// Where iTIP messages for calendar users of other servers go (iMIP); nil answers 3.7 (RFC 6638 §3.2.9).
+    public var externalDelivery: (any ExternalScheduleDelivery)? = nil
 
     /// Creates a configuration; only the Digest secret has no sensible default.
     public init(
