@@ -68,7 +68,7 @@ import Testing
     @Test func oversizedAvailabilityIsRefused() throws {
         let test = TestServer()
         var many = ""
-        for index in 0..<60 {
+        for index in 0..<30 {
             many += component("VAVAILABILITY", ["UID:a\(index)", Self.stamp, "DTSTART:20270101T000000Z"])
         }
         let response = test.send("PROPPATCH", "/calendars/alice/inbox/", body: Self.patch(vcalendar(many)))
@@ -196,5 +196,33 @@ import Testing
         #expect(response.status == 200)
         #expect(elapsed < .seconds(10))
         #expect(Query.busyLines(response).first?.hasPrefix("BUSY-UNAVAILABLE") == true)
+    }
+}
+
+/// Decoding the stored property in each of sabre's value types (RFC 7953 §7.2.4 as sabre keeps it).
+@Suite struct InboxAvailabilityDecodingTests {
+    func row(_ type: Int, _ value: String) -> DeadProperty {
+        DeadProperty(path: "calendars/alice/inbox", name: InboxAvailability.name.clark, valueType: type, value: Array(value.utf8))
+    }
+
+    @Test func plainInnerXMLAndSerialized() {
+        let text = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+        #expect(InboxAvailability.text(of: row(1, text)) == text)
+        #expect(InboxAvailability.text(of: row(2, "BEGIN:VCALENDAR&#13;\nEND:VCALENDAR&#13;\n")) == text)
+        #expect(InboxAvailability.text(of: row(2, "<![CDATA[BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n]]>"))?.contains("BEGIN:VCALENDAR") == true)
+        let serialized = "O:8:\"stdClass\":2:{s:4:\"name\";s:5:\"other\";s:5:\"value\";s:\(text.utf8.count):\"\(text)\";}"
+        #expect(InboxAvailability.text(of: row(3, serialized)) == text)
+    }
+
+    @Test func unreadableValuesGiveNothing() {
+        #expect(InboxAvailability.text(of: row(2, "<unclosed")) == nil)
+        #expect(InboxAvailability.text(of: row(3, "O:8:\"stdClass\":1:{s:5:\"value\";s:99:\"short\";}")) == nil)
+    }
+
+    @Test func validationNamesWhatIsWrong() {
+        #expect(throws: (any Error).self) { try InboxAvailability.validated("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n") }
+        let noUID = "BEGIN:VCALENDAR\r\nBEGIN:VAVAILABILITY\r\nDTSTAMP:20261125T082437Z\r\nEND:VAVAILABILITY\r\nEND:VCALENDAR\r\n"
+        #expect(throws: (any Error).self) { try InboxAvailability.validated(noUID) }
+        #expect(throws: Never.self) { try InboxAvailability.validated(InboxAvailabilityTests.berlin) }
     }
 }

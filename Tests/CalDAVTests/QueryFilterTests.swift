@@ -97,6 +97,21 @@ import Testing
         #expect(names(test, summary("<C:text-match match-type=\"starts-with\">review</C:text-match>")).isEmpty)
     }
 
+    @Test func categoriesMatchOneByOne() {
+        let test = seeded()
+        test.put("tagged.ics", vcalendar(component("VEVENT", [
+            "UID:tagged", Self.stamp, "CATEGORIES:WORK,Personal", "DTSTART:20270401T080000Z", "DTEND:20270401T090000Z",
+        ])))
+        func categories(_ match: String) -> Set<String> {
+            names(test, Query.events("<C:prop-filter name=\"CATEGORIES\">\(match)</C:prop-filter>"))
+        }
+        #expect(categories("<C:text-match match-type=\"equals\">personal</C:text-match>") == ["tagged.ics"])
+        #expect(categories("<C:text-match match-type=\"equals\">work</C:text-match>") == ["meeting.ics", "tagged.ics"])
+        #expect(categories("<C:text-match>ork,Pers</C:text-match>") == ["tagged.ics"])
+        #expect(categories("<C:text-match negate-condition=\"yes\">personal</C:text-match>") == ["meeting.ics"])
+        #expect(categories("<C:text-match match-type=\"equals\">private</C:text-match>").isEmpty)
+    }
+
     @Test func unknownCollationIsRefused() {
         let test = seeded()
         let response = test.report(
@@ -151,6 +166,21 @@ import Testing
         #expect(inWindow("20270111T000000Z", "20270112T000000Z", moved).isEmpty)
     }
 
+    @Test func undatedTasksFollowCreatedAndCompleted() {
+        let test = seeded()
+        test.put("chore.ics", vcalendar(component("VTODO", [
+            "UID:chore", Self.stamp, "SUMMARY:Water plants", "CREATED:20270101T000000Z",
+        ])))
+        func tasks(_ start: String, _ end: String, _ extra: String = "") -> Set<String> {
+            names(test, "<C:comp-filter name=\"VTODO\">\(Query.range(start, end))\(extra)</C:comp-filter>")
+        }
+        let plants = "<C:prop-filter name=\"SUMMARY\"><C:text-match>plants</C:text-match></C:prop-filter>"
+        #expect(tasks("20270301T000000Z", "20270302T000000Z").contains("chore.ics"))
+        #expect(tasks("20270301T000000Z", "20270302T000000Z", plants) == ["chore.ics"])
+        // Created after the window ends: no overlap (RFC 4791 §9.9, CREATED only: re > CREATED).
+        #expect(tasks("20261201T000000Z", "20261202T000000Z", plants).isEmpty)
+    }
+
     @Test func openEndedSeriesSpansAnyWindow() {
         let test = seeded()
         #expect(names(test, Query.events(Query.range("20300615T000000Z", "20300616T000000Z"))) == ["daily.ics"])
@@ -185,6 +215,18 @@ import Testing
         #expect(Query.names(tokyo).contains("floating.ics"))
         let unknown = test.report(Query.body(Query.events(), extra: "<C:timezone-id>Mars/Olympus</C:timezone-id>"))
         #expect(unknown.status == 403)
+        #expect(unknown.text.contains("valid-timezone"))
+        // The RFC 4791 timezone element (a VCALENDAR with one VTIMEZONE) works the same way.
+        let tokyoZone = XMLText.escape(TestServer.calendarTimezone("Asia/Tokyo"))
+        let byElement = test.report(
+            Query.body(Query.events(Query.range("20270209T233000Z", "20270210T003000Z")), extra: "<C:timezone>\(tokyoZone)</C:timezone>"))
+        #expect(Query.names(byElement).contains("floating.ics"))
+        let broken = test.report(Query.body(Query.events(), extra: "<C:timezone>not a calendar</C:timezone>"))
+        #expect(broken.status == 403)
+        #expect(broken.text.contains("valid-calendar-data"))
+        let both = test.report(
+            Query.body(Query.events(), extra: "<C:timezone>\(tokyoZone)</C:timezone><C:timezone-id>Asia/Tokyo</C:timezone-id>"))
+        #expect(both.status == 400)
     }
 
     @Test func queryOnOneObjectAndLimits() {

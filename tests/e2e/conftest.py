@@ -5,6 +5,7 @@ below, one `almanac serve`, one nginx (and an Apache on demand). Tests share
 that server: give calendars and objects unique names (uuid4) so tests do not
 depend on each other.
 """
+import shutil
 import uuid
 
 import pytest
@@ -90,6 +91,28 @@ def apache_url(e2e_dir, responder):
     directory.mkdir()
     directory.chmod(0o755)
     server = harness.Apache(directory, responder.socket)
+    yield server.base_url
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def fcgid_url(e2e_dir, mariadb, db_url):
+    """http://127.0.0.1:PORT of an Apache whose mod_fcgid spawns `almanac serve --listen fd0`
+    on the main test database (through a password login: the processes run as www-data)."""
+    directory = e2e_dir / "fcgid"
+    directory.mkdir()
+    directory.chmod(0o755)
+    mariadb.sql("CREATE USER IF NOT EXISTS 'almanac'@'localhost' IDENTIFIED BY 'fcgid-pw';"
+                " GRANT ALL ON almanac_e2e.* TO 'almanac'@'localhost'")
+    config = directory / "almanac.conf"
+    config.write_text(f"db_url = mysql://almanac:fcgid-pw@localhost/almanac_e2e?socket={mariadb.socket}\n"
+                      "digest_secret = e2e-fcgid-secret\nlog_level = warning\n")
+    config.chmod(0o644)
+    # A copy of the binary, so www-data can run it even from a private checkout.
+    binary = directory / "almanac"
+    shutil.copy2(harness.almanac_binary(), binary)
+    binary.chmod(0o755)
+    server = harness.Apache(directory, fcgid_config=config, binary=binary)
     yield server.base_url
     server.stop()
 

@@ -151,18 +151,29 @@ class Nginx:
 class Apache:
     """A private Apache httpd with mod_proxy_fcgi (apache/almanac.conf)."""
 
-    def __init__(self, directory, socket_path, max_body_bytes=10 * 1024 * 1024):
+    def __init__(self, directory, socket_path=None, max_body_bytes=10 * 1024 * 1024, fcgid_config=None, binary=None):
+        """mod_proxy_fcgi to socket_path, or (fcgid_config = an almanac.conf) mod_fcgid spawning almanac."""
         self.directory = Path(directory)
         self.port = free_port()
         user_lines = "User www-data\nGroup www-data" if os.getuid() == 0 else ""
-        vhost = (ROOT / "apache" / "almanac.conf").read_text()
-        for key, value in {"@LISTEN@": f"127.0.0.1:{self.port}", "@SERVER_NAME@": "localhost",
-                           "@SOCKET@": str(socket_path), "@MAX_BODY_BYTES@": str(max_body_bytes)}.items():
+        values = {"@LISTEN@": f"127.0.0.1:{self.port}", "@SERVER_NAME@": "localhost",
+                  "@SOCKET@": str(socket_path), "@MAX_BODY_BYTES@": str(max_body_bytes),
+                  "@ALMANAC@": str(binary or almanac_binary()), "@CONFIG@": str(fcgid_config), "@DOCROOT@": str(self.directory)}
+        template = "almanac-fcgid.conf" if fcgid_config else "almanac.conf"
+        vhost = (ROOT / "apache" / template).read_text()
+        for key, value in values.items():
             vhost = vhost.replace(key, value)
+        extra = ""
+        if fcgid_config:
+            extra = (f"LoadModule fcgid_module /usr/lib/apache2/modules/mod_fcgid.so\n"
+                     f"FcgidIPCDir {self.directory}/fcgid\nFcgidProcessTableFile {self.directory}/fcgid.shm")
+            (self.directory / "fcgid").mkdir()
+            if os.getuid() == 0:
+                shutil.chown(self.directory / "fcgid", "www-data", "www-data")
         (self.directory / "almanac-vhost.conf").write_text(vhost)
         main = (ROOT / "apache" / "standalone.conf").read_text()
         for key, value in {"@PORT@": str(self.port), "@RUNDIR@": str(self.directory),
-                           "@USER_LINES@": user_lines, "@EXTRA_MODULES@": ""}.items():
+                           "@USER_LINES@": user_lines, "@EXTRA_MODULES@": extra}.items():
             main = main.replace(key, value)
         (self.directory / "httpd.conf").write_text(main)
         self.process = subprocess.Popen(

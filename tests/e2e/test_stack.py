@@ -191,3 +191,11 @@ def test_users_fixture_is_complete(almanac_cli):
     listed = almanac_cli("user", "list").stdout
     for name, (_, email, _) in USERS.items():
         assert name in listed and email in listed
+
+
+def test_apache_mod_fcgid_spawns_the_responder_on_fd0(fcgid_url, dav):
+    assert dav(None, base=fcgid_url).request("OPTIONS", "/").status_code == 200
+    response = dav("bob", base=fcgid_url).propfind("/calendars/bob/", PROPFIND_NAME, depth=1)
+    assert response.status_code == 207
+    assert "/calendars/bob/default/" in response.text
+    assert dav("bob", digest=True, base=fcgid_url).propfind("/calendars/bob/", PROPFIND_NAME).status_code == 207

@@ -44,6 +44,13 @@ struct CalendarFilterMatcher {
         if filter.propFilters.isEmpty && filter.compFilters.isEmpty {
             return set.overlaps(range, resolver: resolver, limits: limits)
         }
+        // A task with neither DTSTART nor DUE has no instances; §9.9 judges it by COMPLETED and CREATED.
+        for component in (set.master.map { [$0] } ?? []) + set.overrides
+        where component.property("DTSTART") == nil && component.property("DUE") == nil {
+            if component.overlaps(range, resolver: resolver, limits: limits), inner(component, filter, instance: nil) {
+                return true
+            }
+        }
         let window = TimeRange(start: range.start, end: range.end.map { $0 == .max ? $0 : $0 + 1 })
         for instance in set.instances(in: window, resolver: resolver, limits: limits) {
             let expanded = instance.expandedComponent()
@@ -96,9 +103,7 @@ struct CalendarFilterMatcher {
         if filter.isNotDefined { return properties.isEmpty }
         return properties.contains { property in
             if let range = filter.timeRange, !inRange(property, range) { return false }
-            if let textMatch = filter.textMatch, !TextMatcher.matches(ICalText.unescape(property.rawValue), textMatch) {
-                return false
-            }
+            if let textMatch = filter.textMatch, !matches(property, textMatch) { return false }
             for paramFilter in filter.paramFilters where !matches(property, paramFilter) { return false }
             return true
         }
@@ -106,6 +111,17 @@ struct CalendarFilterMatcher {
 
     /// Collations text-match understands (CALDAV:supported-collation-set, RFC 4791 §7.5.1).
     static var collations: Set<String> { TextMatcher.supportedCollations }
+
+    /// text-match on a property value; list-valued CATEGORIES and RESOURCES also match value by value, so
+    /// `equals` finds one category among several (a negated match must hold for the whole value and each one).
+    private func matches(_ property: ICalProperty, _ textMatch: TextMatch) -> Bool {
+        let whole = TextMatcher.matches(property.textValue, textMatch)
+        guard property.name == "CATEGORIES" || property.name == "RESOURCES" else { return whole }
+        let values = property.textValues
+        guard values.count > 1 else { return whole }
+        if textMatch.negate { return whole && values.allSatisfy { TextMatcher.matches($0, textMatch) } }
+        return whole || values.contains { TextMatcher.matches($0, textMatch) }
+    }
 
     /// text-match on a bare string (principal searches reuse the collations).
     func matches(_ value: String, _ textMatch: TextMatch) -> Bool { TextMatcher.matches(value, textMatch) }

@@ -11,10 +11,10 @@ public struct FreeBusyLimits: Hashable, Sendable {
     /// Longest window answered, seconds; longer windows are cut at this length.
     public var maxWindow: Int64
 
-    /// Creates limits: by default 20 000 instances per set, 50 VAVAILABILITY, 200 AVAILABLE, a window of at most 3 years.
+    /// Creates limits: by default 20 000 instances per set, 20 VAVAILABILITY, 100 AVAILABLE, a window of at most 3 years.
     public init(
         recurrence: RecurrenceLimits = RecurrenceLimits(maxInstances: 20_000, maxIterationsWithoutMatch: 5_000),
-        maxAvailabilityComponents: Int = 50, maxAvailableComponents: Int = 200, maxWindow: Int64 = 3 * 366 * 86_400
+        maxAvailabilityComponents: Int = 20, maxAvailableComponents: Int = 100, maxWindow: Int64 = 3 * 366 * 86_400
     ) {
         self.recurrence = recurrence
         self.maxAvailabilityComponents = maxAvailabilityComponents
