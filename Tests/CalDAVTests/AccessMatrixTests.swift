@@ -1,5 +1,6 @@
 import Storage
 import Testing
+
 @testable import CalDAV
 
 /// Who may do what to alice's space: every method, every kind of resource, with and without grants.
@@ -55,10 +56,12 @@ import Testing
         case "PROPPATCH": body = proppatch
         case "REPORT": body = query
         case "LOCK":
-            body = "<?xml version=\"1.0\"?><D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockinfo>"
+            body =
+                "<?xml version=\"1.0\"?><D:lockinfo xmlns:D=\"DAV:\"><D:lockscope><D:exclusive/></D:lockscope><D:locktype><D:write/></D:locktype></D:lockinfo>"
         case "ACL": body = "<?xml version=\"1.0\"?><D:acl xmlns:D=\"DAV:\"/>"
         case "POST":
-            body = "<?xml version=\"1.0\"?><D:share-resource xmlns:D=\"DAV:\"><D:sharee><D:href>mailto:bob@example.com</D:href><D:share-access><D:read-write/></D:share-access></D:sharee></D:share-resource>"
+            body =
+                "<?xml version=\"1.0\"?><D:share-resource xmlns:D=\"DAV:\"><D:sharee><D:href>mailto:bob@example.com</D:href><D:share-access><D:read-write/></D:share-access></D:sharee></D:share-resource>"
         default: break
         }
         let response = test.send(method, path, as: "bob", headers: ["Depth": "1"], body: body)
@@ -68,7 +71,9 @@ import Testing
         #expect(test.send("GET", "/calendars/alice/default/a.ics").text.contains("SUMMARY:Meeting"))
         #expect(try! test.store.object(named: "new.ics", in: test.calendarID("alice")) == nil)
         #expect(try! test.store.calendar(ofPrincipal: "principals/alice", named: "other") == nil)
-        #expect(try! test.store.calendar(ofPrincipal: "principals/alice", named: "default")?.properties.displayName == "Default")
+        #expect(
+            try! test.store.calendar(ofPrincipal: "principals/alice", named: "default")?.properties.displayName
+                == "Default")
         #expect(try! test.store.inboxItem(ofPrincipal: "principals/alice", named: "i.ics") != nil)
         #expect(try! test.store.calendars(ofPrincipal: "principals/bob").count == 1)
     }
@@ -100,7 +105,8 @@ import Testing
 
     @Test func nobodyListsAnothersInboxButAnyoneMayDeliver() {
         let test = seeded()
-        let listing = test.send("PROPFIND", "/calendars/alice/inbox/", as: "bob", headers: ["Depth": "1"], body: propfind("<D:getetag/>"))
+        let listing = test.send(
+            "PROPFIND", "/calendars/alice/inbox/", as: "bob", headers: ["Depth": "1"], body: propfind("<D:getetag/>"))
         #expect(listing.status == 403)
         #expect(!listing.text.contains("i.ics"))
         let privileges = test.server.privilegesForTest(of: "bob", on: .inbox("alice"))
@@ -112,9 +118,12 @@ import Testing
 
     @Test func deadPropertiesOfOthersStayHidden() {
         let test = seeded()
-        let mine = test.send("PROPFIND", "/principals/alice/", headers: ["Depth": "0"], body: propfind("<X:secret xmlns:X=\"urn:x\"/>"))
+        let mine = test.send(
+            "PROPFIND", "/principals/alice/", headers: ["Depth": "0"], body: propfind("<X:secret xmlns:X=\"urn:x\"/>"))
         #expect(mine.text.contains("s3cret"))
-        let theirs = test.send("PROPFIND", "/principals/alice/", as: "bob", headers: ["Depth": "0"], body: propfind("<X:secret xmlns:X=\"urn:x\"/>"))
+        let theirs = test.send(
+            "PROPFIND", "/principals/alice/", as: "bob", headers: ["Depth": "0"],
+            body: propfind("<X:secret xmlns:X=\"urn:x\"/>"))
         #expect(theirs.status == 207)
         #expect(!theirs.text.contains("s3cret"))
         let all = test.send("PROPFIND", "/principals/alice/", as: "bob", headers: ["Depth": "0"])
@@ -128,7 +137,9 @@ import Testing
         #expect(test.send("GET", "/calendars/alice/default/a.ics", as: "bob").status == 200)
         #expect(test.send("PROPFIND", "/calendars/alice/", as: "bob", headers: ["Depth": "1"]).status == 207)
         #expect(test.send("REPORT", "/calendars/alice/default/", as: "bob", body: query).status == 207)
-        #expect(test.send("PUT", "/calendars/alice/default/a.ics", as: "bob", body: event(uid: "a", summary: "X")).status == 403)
+        #expect(
+            test.send("PUT", "/calendars/alice/default/a.ics", as: "bob", body: event(uid: "a", summary: "X")).status
+                == 403)
         #expect(test.send("PUT", "/calendars/alice/default/n.ics", as: "bob", body: event(uid: "n")).status == 403)
         #expect(test.send("DELETE", "/calendars/alice/default/a.ics", as: "bob").status == 403)
         #expect(test.send("PROPPATCH", "/calendars/alice/default/", as: "bob", body: proppatch).status == 403)
@@ -146,14 +157,19 @@ import Testing
     @Test func writeProxyWrites() {
         let test = seeded()
         setMembers(test, "calendar-proxy-write", ["bob"])
-        #expect(test.send("PUT", "/calendars/alice/default/a.ics", as: "bob", body: event(uid: "a", summary: "X")).status == 204)
+        #expect(
+            test.send("PUT", "/calendars/alice/default/a.ics", as: "bob", body: event(uid: "a", summary: "X")).status
+                == 204)
         #expect(test.send("PUT", "/calendars/alice/default/n.ics", as: "bob", body: event(uid: "n")).status == 201)
         #expect(test.send("PROPPATCH", "/calendars/alice/default/", as: "bob", body: proppatch).status == 207)
         #expect(test.send("MKCALENDAR", "/calendars/alice/work/", as: "bob").status == 201)
         #expect(test.send("DELETE", "/calendars/alice/default/n.ics", as: "bob").status == 204)
         // Delegation never reaches the principal's own settings or ACL.
         #expect(test.send("PROPPATCH", "/principals/alice/", as: "bob", body: proppatch).status == 403)
-        #expect(test.send("ACL", "/calendars/alice/default/", as: "bob", body: "<?xml version=\"1.0\"?><D:acl xmlns:D=\"DAV:\"/>").status == 403)
+        #expect(
+            test.send(
+                "ACL", "/calendars/alice/default/", as: "bob", body: "<?xml version=\"1.0\"?><D:acl xmlns:D=\"DAV:\"/>"
+            ).status == 403)
         let privileges = test.server.privilegesForTest(of: "bob", on: .calendar("alice", "default"))
         #expect(!privileges.contains(.writeACL))
         #expect(!privileges.contains(.share))
@@ -191,7 +207,8 @@ extension CalDAVServer {
         }
         // Owners and proxies still learn what is missing.
         #expect(test.send("PROPFIND", "/calendars/alice/secret/").status == 404)
-        let members = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\"><D:set><D:prop><D:group-member-set><D:href>/principals/bob/</D:href></D:group-member-set></D:prop></D:set></D:propertyupdate>"
+        let members =
+            "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\"><D:set><D:prop><D:group-member-set><D:href>/principals/bob/</D:href></D:group-member-set></D:prop></D:set></D:propertyupdate>"
         _ = test.send("PROPPATCH", "/principals/alice/calendar-proxy-read/", body: members)
         #expect(test.send("PROPFIND", "/calendars/alice/secret/", as: "bob").status == 404)
         #expect(test.send("GET", "/calendars/alice/default/none.ics", as: "bob").status == 404)

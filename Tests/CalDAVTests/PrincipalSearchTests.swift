@@ -1,13 +1,17 @@
 import Storage
 import Testing
+
 @testable import CalDAV
 
 @Suite struct PrincipalSearchTests {
     @Test func principalCollectionListsUsersOnly() {
         let test = TestServer()
-        let response = test.send("PROPFIND", "/principals/", as: "bob", headers: ["Depth": "1"], body: propfind("<D:displayname/>"))
+        let response = test.send(
+            "PROPFIND", "/principals/", as: "bob", headers: ["Depth": "1"], body: propfind("<D:displayname/>"))
         #expect(response.status == 207)
-        for user in ["alice", "bob", "carol"] { #expect(response.text.contains("<d:href>/principals/\(user)/</d:href>")) }
+        for user in ["alice", "bob", "carol"] {
+            #expect(response.text.contains("<d:href>/principals/\(user)/</d:href>"))
+        }
         #expect(!response.text.contains("calendar-proxy"))
         #expect(test.send("PROPFIND", "/principals/", as: nil, headers: ["Depth": "1"]).status == 401)
     }
@@ -36,9 +40,11 @@ import Testing
 
     @Test func principalMatchSelfAndOwner() {
         let test = TestServer()
-        let members = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\"><D:set><D:prop><D:group-member-set><D:href>/principals/bob/</D:href></D:group-member-set></D:prop></D:set></D:propertyupdate>"
+        let members =
+            "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\"><D:set><D:prop><D:group-member-set><D:href>/principals/bob/</D:href></D:group-member-set></D:prop></D:set></D:propertyupdate>"
         _ = test.send("PROPPATCH", "/principals/alice/calendar-proxy-read/", body: members)
-        let me = "<?xml version=\"1.0\"?><D:principal-match xmlns:D=\"DAV:\"><D:self/><D:prop><D:displayname/></D:prop></D:principal-match>"
+        let me =
+            "<?xml version=\"1.0\"?><D:principal-match xmlns:D=\"DAV:\"><D:self/><D:prop><D:displayname/></D:prop></D:principal-match>"
         let response = test.send("REPORT", "/principals/", as: "bob", headers: ["Depth": "0"], body: me)
         #expect(response.status == 207)
         #expect(response.text.contains("<d:href>/principals/bob/</d:href>"))
@@ -48,10 +54,12 @@ import Testing
         #expect(groups.text.contains("<d:href>/principals/alice/calendar-proxy-read/</d:href>"))
         #expect(!groups.text.contains("calendar-proxy-write"))
 
-        let owner = "<?xml version=\"1.0\"?><D:principal-match xmlns:D=\"DAV:\"><D:principal-property><D:owner/></D:principal-property><D:prop><D:displayname/></D:prop></D:principal-match>"
+        let owner =
+            "<?xml version=\"1.0\"?><D:principal-match xmlns:D=\"DAV:\"><D:principal-property><D:owner/></D:principal-property><D:prop><D:displayname/></D:prop></D:principal-match>"
         let owned = test.send("REPORT", "/calendars/alice/", headers: ["Depth": "0"], body: owner)
         #expect(owned.text.contains("<d:href>/calendars/alice/default/</d:href>"))
-        #expect(test.send("REPORT", "/calendars/alice/", as: "carol", headers: ["Depth": "0"], body: owner).status == 403)
+        #expect(
+            test.send("REPORT", "/calendars/alice/", as: "carol", headers: ["Depth": "0"], body: owner).status == 403)
     }
 
     @Test func calendarServerPrincipalSearch() {
@@ -62,7 +70,9 @@ import Testing
             let limitXML = limit.map { "<CS:limit><CS:nresults>\($0)</CS:nresults></CS:limit>" } ?? ""
             return test.send(
                 "REPORT", "/principals/", as: "bob", headers: ["Depth": "0"],
-                body: "<?xml version=\"1.0\"?><CS:calendarserver-principal-search xmlns:D=\"DAV:\" xmlns:CS=\"http://calendarserver.org/ns/\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"\(contextAttribute)>\(tokenXML)\(limitXML)<D:prop><D:displayname/><C:calendar-user-address-set/></D:prop></CS:calendarserver-principal-search>")
+                body:
+                    "<?xml version=\"1.0\"?><CS:calendarserver-principal-search xmlns:D=\"DAV:\" xmlns:CS=\"http://calendarserver.org/ns/\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"\(contextAttribute)>\(tokenXML)\(limitXML)<D:prop><D:displayname/><C:calendar-user-address-set/></D:prop></CS:calendarserver-principal-search>"
+            )
         }
         let byName = search(["car"])
         #expect(byName.status == 207)

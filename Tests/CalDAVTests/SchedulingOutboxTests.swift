@@ -160,3 +160,26 @@ import Testing
         #expect(test.send("GET", "/calendars/alice/default/plain.ics").header("Schedule-Tag") == nil)
     }
 }
+
+@Suite struct AttendeeScheduleTagTests {
+    @Test func anAnswerKeepsTheAttendeeCopysTagAndAnOrganizerUpdateChangesIt() throws {
+        let test = TestServer()
+        #expect(test.put("alice", "meeting.ics", Invitation().body).status == 201)
+        let copy = try #require(test.copy("bob"))
+        let tag = try #require(copy.scheduleTag)
+        let response = test.put(
+            "bob", copy.uri, answer(copy.data!, "mailto:bob@example.com", "ACCEPTED"),
+            headers: ["If-Schedule-Tag-Match": "\"\(tag)\""])
+        #expect(response.status == 204)
+        #expect(response.header("Schedule-Tag") == "\"\(tag)\"")
+        #expect(test.copy("bob")?.scheduleTag == tag)
+        var update = Invitation()
+        update.summary = "Planning, new room"
+        #expect(test.put("alice", "meeting.ics", update.body).status == 204)
+        #expect(test.copy("bob")?.scheduleTag != tag)
+        let stale = test.put(
+            "bob", copy.uri, answer(copy.data!, "mailto:bob@example.com", "DECLINED"),
+            headers: ["If-Schedule-Tag-Match": "\"\(tag)\""])
+        #expect(stale.status == 412)
+    }
+}

@@ -216,6 +216,7 @@ import Testing
             "MOVE", "/calendars/alice/default/meeting.ics",
             headers: ["Destination": "/calendars/alice/work/meeting.ics"])
         #expect(response.status == 201)
+        #expect(response.header("Schedule-Tag") == tag.map { "\"\($0)\"" })
         #expect(test.inbox("bob").count == 1)
         #expect(test.copy("alice", calendar: "work")?.scheduleTag == tag)
     }
@@ -300,5 +301,34 @@ import Testing
         #expect(
             response.text.contains("schedule-tag>\(tag.replacingOccurrences(of: "\"", with: "&quot;"))<")
                 || response.text.contains("schedule-tag>\(tag)<"))
+    }
+}
+
+@Suite struct SchedulingReplacementTests {
+    @Test func replacingAMeetingByAnotherUIDCancelsTheOldOne() throws {
+        let test = TestServer()
+        #expect(test.put("alice", "meeting.ics", Invitation().body).status == 201)
+        var other = Invitation()
+        other.uid = "meeting-2"
+        #expect(test.put("alice", "meeting.ics", other.body).status == 204)
+        #expect(test.copy("bob") == nil)
+        #expect(test.copy("bob", uid: "meeting-2") != nil)
+        #expect(test.inbox("bob").map { Parsed($0.data).method } == ["REQUEST", "CANCEL", "REQUEST"])
+    }
+}
+
+@Suite struct SchedulingInstanceTests {
+    @Test func cancellingOneInstanceRemovesItFromTheCopies() throws {
+        let test = TestServer()
+        var series = Invitation()
+        series.rrule = "FREQ=DAILY;COUNT=3"
+        #expect(test.put("alice", "meeting.ics", series.body).status == 201)
+        series.extra = ["EXDATE:20270302T100000Z"]
+        #expect(test.put("alice", "meeting.ics", series.body).status == 204)
+        let cancel = try #require(test.inbox("bob").last)
+        #expect(Parsed(cancel.data).method == "CANCEL")
+        #expect(Parsed(cancel.data).components.first?[raw: "RECURRENCE-ID"] == "20270302T100000Z")
+        let copy = Parsed(test.copy("bob")?.data)
+        #expect(copy.components[0].properties(named: "EXDATE").map(\.rawValue).contains("20270302T100000Z"))
     }
 }

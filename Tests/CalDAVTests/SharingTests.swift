@@ -1,5 +1,6 @@
 import Storage
 import Testing
+
 @testable import CalDAV
 
 @Suite struct SharingTests {
@@ -7,7 +8,8 @@ import Testing
         let entries = sharees.map { href, access in
             "<D:sharee><D:href>\(href)</D:href><D:prop><D:displayname>Guest</D:displayname></D:prop><D:share-access><D:\(access)/></D:share-access></D:sharee>"
         }.joined()
-        return "<?xml version=\"1.0\" encoding=\"utf-8\"?><D:share-resource xmlns:D=\"DAV:\">\(entries)</D:share-resource>"
+        return
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><D:share-resource xmlns:D=\"DAV:\">\(entries)</D:share-resource>"
     }
 
     func csShare(set: [(String, Bool)] = [], remove: [String] = []) -> String {
@@ -15,7 +17,8 @@ import Testing
             "<CS:set><D:href>\(href)</D:href><CS:common-name>Bob B</CS:common-name><CS:summary>Work</CS:summary>\(write ? "<CS:read-write/>" : "<CS:read/>")</CS:set>"
         }.joined()
         let removes = remove.map { "<CS:remove><D:href>\($0)</D:href></CS:remove>" }.joined()
-        return "<?xml version=\"1.0\" encoding=\"utf-8\"?><CS:share xmlns:D=\"DAV:\" xmlns:CS=\"http://calendarserver.org/ns/\">\(sets)\(removes)</CS:share>"
+        return
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><CS:share xmlns:D=\"DAV:\" xmlns:CS=\"http://calendarserver.org/ns/\">\(sets)\(removes)</CS:share>"
     }
 
     func sharee(_ test: TestServer, _ user: String) -> CalendarInstance? {
@@ -50,7 +53,9 @@ import Testing
     @Test func readShareeSeesButCannotWrite() throws {
         let test = TestServer()
         _ = test.send("PUT", "/calendars/alice/default/a.ics", body: event(uid: "a"))
-        #expect(test.send("POST", "/calendars/alice/default/", body: shareResource([("/principals/bob/", "read")])).status == 200)
+        #expect(
+            test.send("POST", "/calendars/alice/default/", body: shareResource([("/principals/bob/", "read")])).status
+                == 200)
         let row = try #require(sharee(test, "bob"))
         let home = test.send(
             "PROPFIND", "/calendars/bob/", as: "bob", headers: ["Depth": "1"],
@@ -64,19 +69,25 @@ import Testing
         #expect(test.send("PUT", path + "b.ics", as: "bob", body: event(uid: "b")).status == 403)
         #expect(test.send("DELETE", path + "a.ics", as: "bob").status == 403)
         // Bob may rename his own view of it, but not share it on.
-        let rename = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\"><D:set><D:prop><D:displayname>Alice's</D:displayname></D:prop></D:set></D:propertyupdate>"
+        let rename =
+            "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\"><D:set><D:prop><D:displayname>Alice's</D:displayname></D:prop></D:set></D:propertyupdate>"
         #expect(test.send("PROPPATCH", path, as: "bob", body: rename).status == 207)
-        #expect(try test.store.calendar(ofPrincipal: "principals/alice", named: "default")?.properties.displayName == "Default")
+        #expect(
+            try test.store.calendar(ofPrincipal: "principals/alice", named: "default")?.properties.displayName
+                == "Default")
         #expect(test.send("POST", path, as: "bob", body: shareResource([("/principals/carol/", "read")])).status == 403)
         // Still nothing through alice's own URL.
         #expect(test.send("GET", "/calendars/alice/default/a.ics", as: "bob").status == 403)
         // Lock cannot be used to sneak a write in.
-        #expect(test.server.privilegesForTest(of: "bob", on: .calendar("bob", row.uri)).contains(.writeContent) == false)
+        #expect(
+            test.server.privilegesForTest(of: "bob", on: .calendar("bob", row.uri)).contains(.writeContent) == false)
     }
 
     @Test func readWriteShareeWritesIntoTheOwnersCalendar() throws {
         let test = TestServer()
-        #expect(test.send("POST", "/calendars/alice/default/", body: csShare(set: [("mailto:bob@example.com", true)])).status == 200)
+        #expect(
+            test.send("POST", "/calendars/alice/default/", body: csShare(set: [("mailto:bob@example.com", true)]))
+                .status == 200)
         let row = try #require(sharee(test, "bob"))
         #expect(row.access == .readWrite)
         #expect(row.shareDisplayName == "Bob B")
@@ -98,21 +109,27 @@ import Testing
         #expect(second.access == .readWrite)
         #expect(try test.store.instances(of: test.calendarID("alice")).count == 2)
 
-        #expect(test.send("POST", "/calendars/alice/default/", body: csShare(remove: ["mailto:bob@example.com"])).status == 200)
+        #expect(
+            test.send("POST", "/calendars/alice/default/", body: csShare(remove: ["mailto:bob@example.com"])).status
+                == 200)
         #expect(sharee(test, "bob") == nil)
         #expect(test.send("PROPFIND", "/calendars/bob/\(first.uri)/", as: "bob", headers: ["Depth": "0"]).status == 404)
-        let home = test.send("PROPFIND", "/calendars/bob/", as: "bob", headers: ["Depth": "1"], body: propfind("<D:resourcetype/>"))
+        let home = test.send(
+            "PROPFIND", "/calendars/bob/", as: "bob", headers: ["Depth": "1"], body: propfind("<D:resourcetype/>"))
         #expect(!home.text.contains(first.uri))
 
         _ = test.send("POST", "/calendars/alice/default/", body: shareResource([("mailto:carol@example.com", "read")]))
         #expect(sharee(test, "carol") != nil)
-        _ = test.send("POST", "/calendars/alice/default/", body: shareResource([("mailto:carol@example.com", "no-access")]))
+        _ = test.send(
+            "POST", "/calendars/alice/default/", body: shareResource([("mailto:carol@example.com", "no-access")]))
         #expect(sharee(test, "carol") == nil)
     }
 
     @Test func inviteProperties() throws {
         let test = TestServer()
-        let before = test.send("PROPFIND", "/calendars/alice/default/", headers: ["Depth": "0"], body: propfind("<D:share-access/><CS:allowed-sharing-modes/>"))
+        let before = test.send(
+            "PROPFIND", "/calendars/alice/default/", headers: ["Depth": "0"],
+            body: propfind("<D:share-access/><CS:allowed-sharing-modes/>"))
         #expect(before.text.contains("<d:share-access><d:not-shared/></d:share-access>"))
         #expect(before.text.contains("<cs:can-be-shared/>"))
         _ = test.send("POST", "/calendars/alice/default/", body: csShare(set: [("mailto:bob@example.com", true)]))
@@ -120,10 +137,21 @@ import Testing
             "PROPFIND", "/calendars/alice/default/", headers: ["Depth": "0"],
             body: propfind("<D:invite/><CS:invite/><D:share-access/><D:share-resource-uri/>"))
         #expect(response.text.contains("<d:share-access><d:shared-owner/></d:share-access>"))
-        #expect(response.text.contains("<d:sharee><d:href>mailto:bob@example.com</d:href><d:prop><d:displayname>Bob B</d:displayname></d:prop><d:share-access><d:read-write/></d:share-access><d:invite-accepted/></d:sharee>"))
-        #expect(response.text.contains("<cs:organizer><d:href>/principals/alice/</d:href><cs:common-name>Alice</cs:common-name></cs:organizer>"))
-        #expect(response.text.contains("<cs:user><d:href>mailto:bob@example.com</d:href><cs:common-name>Bob B</cs:common-name><cs:invite-accepted/><cs:access><cs:read-write/></cs:access></cs:user>"))
-        #expect(response.text.contains("<d:share-resource-uri><d:href>/calendars/alice/default/</d:href></d:share-resource-uri>"))
+        #expect(
+            response.text.contains(
+                "<d:sharee><d:href>mailto:bob@example.com</d:href><d:prop><d:displayname>Bob B</d:displayname></d:prop><d:share-access><d:read-write/></d:share-access><d:invite-accepted/></d:sharee>"
+            ))
+        #expect(
+            response.text.contains(
+                "<cs:organizer><d:href>/principals/alice/</d:href><cs:common-name>Alice</cs:common-name></cs:organizer>"
+            ))
+        #expect(
+            response.text.contains(
+                "<cs:user><d:href>mailto:bob@example.com</d:href><cs:common-name>Bob B</cs:common-name><cs:invite-accepted/><cs:access><cs:read-write/></cs:access></cs:user>"
+            ))
+        #expect(
+            response.text.contains(
+                "<d:share-resource-uri><d:href>/calendars/alice/default/</d:href></d:share-resource-uri>"))
     }
 
     @Test func inviteReplyAcceptAndDecline() throws {
@@ -147,15 +175,56 @@ import Testing
         let test = TestServer()
         let body = csShare(set: [("mailto:carol@example.com", true)])
         #expect(test.send("POST", "/calendars/alice/default/", as: "bob", body: body).status == 403)
-        let proxy = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\"><D:set><D:prop><D:group-member-set><D:href>/principals/bob/</D:href></D:group-member-set></D:prop></D:set></D:propertyupdate>"
+        let proxy =
+            "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\"><D:set><D:prop><D:group-member-set><D:href>/principals/bob/</D:href></D:group-member-set></D:prop></D:set></D:propertyupdate>"
         _ = test.send("PROPPATCH", "/principals/alice/calendar-proxy-write/", body: proxy)
         #expect(test.send("POST", "/calendars/alice/default/", as: "bob", body: body).status == 403)
         #expect(sharee(test, "carol") == nil)
         // Sharing with oneself is refused and changes nothing.
-        #expect(test.send("POST", "/calendars/alice/default/", body: csShare(set: [("mailto:alice@example.com", true)])).status == 403)
+        #expect(
+            test.send("POST", "/calendars/alice/default/", body: csShare(set: [("mailto:alice@example.com", true)]))
+                .status == 403)
         #expect(try! test.store.instances(of: test.calendarID("alice")).count == 1)
         // Garbage is refused.
         #expect(test.send("POST", "/calendars/alice/default/", body: "<x/>").status == 415)
         #expect(test.send("POST", "/calendars/alice/default/", body: "not xml").status == 400)
+    }
+}
+
+@Suite struct SharingEdgeTests {
+    func share(_ href: String, _ access: String) -> String {
+        "<?xml version=\"1.0\"?><D:share-resource xmlns:D=\"DAV:\"><D:sharee><D:href>\(href)</D:href><D:share-access><D:\(access)/></D:share-access></D:sharee></D:share-resource>"
+    }
+
+    @Test func oneRowPerShareeWhateverHrefNamesThem() throws {
+        let test = TestServer()
+        #expect(test.send("POST", "/calendars/alice/default/", body: share("http://localhost/principals/bob/", "read")).status == 200)
+        let first = try #require(try test.store.calendars(ofPrincipal: "principals/bob").first { $0.access != .owner })
+        #expect(first.shareHref == "http://localhost/principals/bob/")
+        #expect(test.send("POST", "/calendars/alice/default/", body: share("mailto:bob@example.com", "read-write")).status == 200)
+        let rows = try test.store.instances(of: test.calendarID("alice")).filter { $0.access != .owner }
+        #expect(rows.count == 1)
+        #expect(rows.first?.uri == first.uri)
+        #expect(rows.first?.shareHref == "mailto:bob@example.com")
+        #expect(rows.first?.access == .readWrite)
+    }
+
+    @Test func unsharingDropsTheShareesDeadProperties() throws {
+        let test = TestServer()
+        _ = test.send("POST", "/calendars/alice/default/", body: share("mailto:bob@example.com", "read"))
+        let row = try #require(try test.store.calendars(ofPrincipal: "principals/bob").first { $0.access != .owner })
+        let note = "<?xml version=\"1.0\"?><D:propertyupdate xmlns:D=\"DAV:\"><D:set><D:prop><X:n xmlns:X=\"urn:x\">mine</X:n></D:prop></D:set></D:propertyupdate>"
+        #expect(test.send("PROPPATCH", "/calendars/bob/\(row.uri)/", as: "bob", body: note).status == 207)
+        #expect(try test.store.deadProperties(path: "calendars/bob/\(row.uri)").count == 1)
+        _ = test.send("POST", "/calendars/alice/default/", body: share("mailto:bob@example.com", "no-access"))
+        #expect(try test.store.deadProperties(path: "calendars/bob/\(row.uri)").isEmpty)
+    }
+
+    @Test func deletingTheOwnersCalendarRemovesItFromShareeHomes() throws {
+        let test = TestServer()
+        _ = test.send("POST", "/calendars/alice/default/", body: share("mailto:bob@example.com", "read-write"))
+        #expect(try test.store.calendars(ofPrincipal: "principals/bob").count == 2)
+        #expect(test.send("DELETE", "/calendars/alice/default/").status == 204)
+        #expect(try test.store.calendars(ofPrincipal: "principals/bob").count == 1)
     }
 }

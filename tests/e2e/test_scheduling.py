@@ -234,3 +234,29 @@ def test_spoofed_organizer_and_duplicate_scheduling_object(dav, unique):
     response = alice.put(f"/calendars/alice/{calendar}/{uid}.ics", event(uid, ["bob"]))
     assert response.status_code == 403
     assert "unique-scheduling-object-resource" in response.text
+
+
+def test_answer_keeps_the_attendee_tag_and_default_calendar_is_chosen(dav, unique):
+    alice, carol = dav("alice"), dav("carol")
+    calendar = unique("meetings")
+    assert carol.request("MKCALENDAR", f"/calendars/carol/{calendar}/").status_code == 201
+    body = ('<?xml version="1.0"?><D:propertyupdate xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
+            '<D:set><D:prop><C:schedule-default-calendar-URL><D:href>'
+            f'/calendars/carol/{calendar}/</D:href></C:schedule-default-calendar-URL></D:prop></D:set>'
+            '</D:propertyupdate>')
+    assert carol.request("PROPPATCH", "/calendars/carol/inbox/", body=body).status_code == 207
+    uid = unique("room")
+    assert alice.put(f"/calendars/alice/default/{uid}.ics", event(uid, ["carol"])).status_code == 201
+    assert find_copy(carol, "carol", uid) is None  # not in default: in the chosen calendar
+    listing = carol.propfind(f"/calendars/carol/{calendar}/", '<?xml version="1.0"?><D:propfind xmlns:D="DAV:">'
+                             '<D:prop><D:getetag/></D:prop></D:propfind>', depth=1)
+    href = [h for h in re.findall(r"<d:href>([^<]+\.ics)</d:href>", listing.text)][0]
+    got = carol.get(href)
+    tag = got.headers["Schedule-Tag"]
+    put = carol.put(href, answer(got.text, "carol", "ACCEPTED"), headers={"If-Schedule-Tag-Match": tag})
+    assert put.status_code == 204
+    assert carol.get(href).headers["Schedule-Tag"] == tag
+    # Reset so other tests find carol's copies in her default calendar again.
+    reset = body.replace("<D:set>", "<D:remove>").replace("</D:set>", "</D:remove>")
+    reset = re.sub(r"<D:href>.*?</D:href>", "", reset)
+    assert carol.request("PROPPATCH", "/calendars/carol/inbox/", body=reset).status_code == 207

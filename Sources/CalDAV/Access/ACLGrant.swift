@@ -1,3 +1,5 @@
+import DAVXML
+
 /// One protected grant of a resource's ACL (RFC 3744 §5.5): who gets which privileges.
 ///
 /// Almanac's ACLs are computed, never stored: every resource's grants follow
@@ -34,7 +36,8 @@ extension Privilege {
         var covered: Privilege = []
         var out: [(String, String)] = []
         for (aggregate, namespace, name) in [
-            (Privilege.write, "DAV:", "write"), (.reading, "DAV:", "read"), (.scheduleDeliver, "urn:ietf:params:xml:ns:caldav", "schedule-deliver"),
+            (Privilege.write, "DAV:", "write"), (.reading, "DAV:", "read"),
+            (.scheduleDeliver, "urn:ietf:params:xml:ns:caldav", "schedule-deliver"),
             (.scheduleSend, "urn:ietf:params:xml:ns:caldav", "schedule-send"),
         ] where isSuperset(of: aggregate) {
             out.append((namespace, name))
@@ -44,5 +47,23 @@ extension Privilege {
             out.append((namespace, name))
         }
         return out
+    }
+}
+
+extension CalDAVServer {
+    /// A protected `DAV:ace` for one grant (RFC 3744 §5.5).
+    func aceElement(_ grant: ACLGrant) -> XMLElement {
+        let principal: XMLElement
+        switch grant.grantee {
+        case .authenticated: principal = XMLElement(.principal, children: [XMLElement(.authenticated)])
+        case .principal(let uri):
+            principal = XMLElement(
+                .principal, children: [XMLElement(.href, text: principalHref(uri) ?? urls.basePath + uri + "/")])
+        }
+        let privileges = grant.privileges.aceElementNames.map { name in
+            XMLElement(.privilege, children: [XMLElement(PropertyName(namespace: name.namespace, local: name.name))])
+        }
+        return XMLElement(
+            .ace, children: [principal, XMLElement(.grant, children: privileges), XMLElement(.protected)])
     }
 }

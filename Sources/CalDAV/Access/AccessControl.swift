@@ -72,7 +72,9 @@ extension CalDAVServer {
             return [ACLGrant(grantee: .authenticated, privileges: .readingOnly)]
         case .principal(let name), .proxyGroup(let name, _):
             return [
-                ACLGrant(grantee: .principal("principals/" + name), privileges: Privilege.readingOnly.union(.writeProperties)),
+                ACLGrant(
+                    grantee: .principal("principals/" + name), privileges: Privilege.readingOnly.union(.writeProperties)
+                ),
                 ACLGrant(grantee: .authenticated, privileges: .readingOnly),
             ]
         case .calendarHome(let name):

@@ -28,7 +28,8 @@ struct Privilege: OptionSet, Hashable, Sendable {
     static let scheduleDeliver: Privilege = [.scheduleDeliverInvite, .scheduleDeliverReply, .scheduleQueryFreeBusy]
     /// CALDAV:schedule-send aggregates these (RFC 6638 §6.2.1).
     static let scheduleSend: Privilege = [.scheduleSendInvite, .scheduleSendReply, .scheduleSendFreeBusy]
-    /// Everything a reader gets: DAV:read aggregates read-acl, read-current-user-privilege-set and CALDAV:read-free-busy (RFC 4791 §6.1.1).
+    /// Everything a reader gets: DAV:read aggregates read-acl, read-current-user-privilege-set and
+    /// CALDAV:read-free-busy (RFC 4791 §6.1.1).
     static let reading: Privilege = [.read, .readACL, .readCurrentUserPrivilegeSet, .readFreeBusy]
     /// DAV:all.
     static let all = Privilege(rawValue: (1 << 17) - 1)
@@ -62,10 +63,14 @@ struct Privilege: OptionSet, Hashable, Sendable {
         var out: [(String, String)] = []
         if isSuperset(of: .write) { out.append(("DAV:", "write")) }
         for (bit, namespace, name) in Privilege.names where contains(bit) {
-            if bit == .scheduleDeliverInvite && isSuperset(of: .scheduleDeliver) { out.append((caldav, "schedule-deliver")) }
+            if bit == .scheduleDeliverInvite && isSuperset(of: .scheduleDeliver) {
+                out.append((caldav, "schedule-deliver"))
+            }
             if bit == .scheduleSendInvite && isSuperset(of: .scheduleSend) { out.append((caldav, "schedule-send")) }
             out.append((namespace, name))
-            if bit == .scheduleSendFreeBusy && isSuperset(of: .scheduleSend) { out.append((caldav, "schedule-post-vevent")) }
+            if bit == .scheduleSendFreeBusy && isSuperset(of: .scheduleSend) {
+                out.append((caldav, "schedule-post-vevent"))
+            }
         }
         return out
     }

@@ -1,21 +1,4 @@
 import DAVXML
-import Storage
-
-extension CalDAVServer {
-    /// A protected `DAV:ace` for one grant (RFC 3744 §5.5).
-    func aceElement(_ grant: ACLGrant) -> XMLElement {
-        let principal: XMLElement
-        switch grant.grantee {
-        case .authenticated: principal = XMLElement(.principal, children: [XMLElement(.authenticated)])
-        case .principal(let uri):
-            principal = XMLElement(.principal, children: [XMLElement(.href, text: principalHref(uri) ?? "/" + uri + "/")])
-        }
-        let privileges = grant.privileges.aceElementNames.map { name in
-            XMLElement(.privilege, children: [XMLElement(PropertyName(namespace: name.namespace, local: name.name))])
-        }
-        return XMLElement(.ace, children: [principal, XMLElement(.grant, children: privileges), XMLElement(.protected)])
-    }
-}
 
 /// The privileges Almanac knows and how they aggregate (RFC 3744 §3, §5.3; RFC 4791 §6.1.1; RFC 6638 §6.1–6.2).
 enum SupportedPrivilegeTree {
@@ -35,8 +18,11 @@ enum SupportedPrivilegeTree {
                 namespace: "DAV:", name: "read", description: "Read resources and their properties",
                 children: [
                     Node(namespace: "DAV:", name: "read-acl", description: "Read the ACL"),
-                    Node(namespace: "DAV:", name: "read-current-user-privilege-set", description: "Read own privileges"),
-                    Node(namespace: "urn:ietf:params:xml:ns:caldav", name: "read-free-busy", description: "Read free-busy time"),
+                    Node(
+                        namespace: "DAV:", name: "read-current-user-privilege-set", description: "Read own privileges"),
+                    Node(
+                        namespace: "urn:ietf:params:xml:ns:caldav", name: "read-free-busy",
+                        description: "Read free-busy time"),
                 ]),
             Node(
                 namespace: "DAV:", name: "write", description: "Change resources",
@@ -49,18 +35,32 @@ enum SupportedPrivilegeTree {
             Node(namespace: "DAV:", name: "unlock", description: "Remove others' locks"),
             Node(namespace: "DAV:", name: "write-acl", description: "Change the ACL (no ACE can be changed here)"),
             Node(
-                namespace: "urn:ietf:params:xml:ns:caldav", name: "schedule-deliver", description: "Deliver scheduling messages",
+                namespace: "urn:ietf:params:xml:ns:caldav", name: "schedule-deliver",
+                description: "Deliver scheduling messages",
                 children: [
-                    Node(namespace: "urn:ietf:params:xml:ns:caldav", name: "schedule-deliver-invite", description: "Deliver invitations"),
-                    Node(namespace: "urn:ietf:params:xml:ns:caldav", name: "schedule-deliver-reply", description: "Deliver replies"),
-                    Node(namespace: "urn:ietf:params:xml:ns:caldav", name: "schedule-query-freebusy", description: "Ask for free-busy time"),
+                    Node(
+                        namespace: "urn:ietf:params:xml:ns:caldav", name: "schedule-deliver-invite",
+                        description: "Deliver invitations"),
+                    Node(
+                        namespace: "urn:ietf:params:xml:ns:caldav", name: "schedule-deliver-reply",
+                        description: "Deliver replies"),
+                    Node(
+                        namespace: "urn:ietf:params:xml:ns:caldav", name: "schedule-query-freebusy",
+                        description: "Ask for free-busy time"),
                 ]),
             Node(
-                namespace: "urn:ietf:params:xml:ns:caldav", name: "schedule-send", description: "Send scheduling messages",
+                namespace: "urn:ietf:params:xml:ns:caldav", name: "schedule-send",
+                description: "Send scheduling messages",
                 children: [
-                    Node(namespace: "urn:ietf:params:xml:ns:caldav", name: "schedule-send-invite", description: "Send invitations"),
-                    Node(namespace: "urn:ietf:params:xml:ns:caldav", name: "schedule-send-reply", description: "Send replies"),
-                    Node(namespace: "urn:ietf:params:xml:ns:caldav", name: "schedule-send-freebusy", description: "Send free-busy requests"),
+                    Node(
+                        namespace: "urn:ietf:params:xml:ns:caldav", name: "schedule-send-invite",
+                        description: "Send invitations"),
+                    Node(
+                        namespace: "urn:ietf:params:xml:ns:caldav", name: "schedule-send-reply",
+                        description: "Send replies"),
+                    Node(
+                        namespace: "urn:ietf:params:xml:ns:caldav", name: "schedule-send-freebusy",
+                        description: "Send free-busy requests"),
                 ]),
             Node(namespace: "DAV:", name: "share", description: "Share the calendar"),
         ])
@@ -74,13 +74,5 @@ enum SupportedPrivilegeTree {
         children.append(XMLElement(.description, attributes: ["xml:lang": "en"], text: node.description))
         children += node.children.map(element)
         return XMLElement(.supportedPrivilege, children: children)
-    }
-
-    /// Whether the tree names this privilege element.
-    static func contains(_ name: PropertyName) -> Bool {
-        func search(_ node: Node) -> Bool {
-            (node.namespace == name.namespace.uri && node.name == name.local) || node.children.contains(where: search)
-        }
-        return search(root)
     }
 }

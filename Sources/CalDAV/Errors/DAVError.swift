@@ -54,6 +54,8 @@ struct DAVError: Error, Sendable {
         case noProtectedACEConflict
         /// DAV:not-supported-privilege (RFC 3744 §8.1.1).
         case notSupportedPrivilege
+        /// DAV:lock-token-submitted naming the locked resource (RFC 4918 §16).
+        case lockTokenSubmittedFor(href: String)
         /// A sharing precondition or other condition named by its element.
         case named(namespace: String, name: String)
         /// CALDAV:supported-collation (RFC 4791 §7.5.1)
@@ -91,6 +93,7 @@ struct DAVError: Error, Sendable {
             case .noACEConflict: return (dav, "no-ace-conflict")
             case .noProtectedACEConflict: return (dav, "no-protected-ace-conflict")
             case .notSupportedPrivilege: return (dav, "not-supported-privilege")
+            case .lockTokenSubmittedFor: return (dav, "lock-token-submitted")
             case .named(let namespace, let name): return (namespace, name)
             case .supportedCollation: return (caldav, "supported-collation")
             case .validTimezone: return (caldav, "valid-timezone")

@@ -10,10 +10,13 @@ extension CalDAVServer {
         let request = try ACLRequest.parse(context.request.body)
         let current = try grants(for: context.path, instance: resource.instance)
         for entry in request.entries {
-            for name in entry.grant + entry.deny where Privilege(namespace: name.namespace.uri, name: name.local) == nil {
+            for name in entry.grant + entry.deny where Privilege(namespace: name.namespace.uri, name: name.local) == nil
+            {
                 throw DAVError(403, .notSupportedPrivilege, "\(name.clark) is not a supported privilege")
             }
-            if entry.invert { throw DAVError(403, .named(namespace: "DAV:", name: "no-invert"), "DAV:invert is not supported") }
+            if entry.invert {
+                throw DAVError(403, .named(namespace: "DAV:", name: "no-invert"), "DAV:invert is not supported")
+            }
             if !entry.deny.isEmpty {
                 throw DAVError(403, .named(namespace: "DAV:", name: "grant-only"), "only grant ACEs are supported")
             }
@@ -21,7 +24,9 @@ extension CalDAVServer {
                 throw DAVError(403, .named(namespace: "DAV:", name: "recognized-principal"), "unknown principal in ACE")
             }
             var privileges: Privilege = []
-            for name in entry.grant { privileges.formUnion(Privilege(namespace: name.namespace.uri, name: name.local) ?? []) }
+            for name in entry.grant {
+                privileges.formUnion(Privilege(namespace: name.namespace.uri, name: name.local) ?? [])
+            }
             if current.contains(ACLGrant(grantee: grantee, privileges: privileges)) { continue }
             if current.contains(where: { $0.grantee == grantee }) {
                 throw DAVError(403, .noProtectedACEConflict, "the ACE for this principal is protected")

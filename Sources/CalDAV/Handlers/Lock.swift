@@ -61,8 +61,9 @@ extension CalDAVServer {
         let locks = try store.locks(for: path.storagePath, includeChildren: includeChildren, now: context.now)
         guard !locks.isEmpty else { return }
         let submitted = submittedTokens(context.request)
-        guard locks.allSatisfy({ submitted.contains($0.token) }) else {
-            throw DAVError(423, .lockTokenSubmitted, "the resource is locked")
+        if let held = locks.first(where: { !submitted.contains($0.token) }) {
+            let root = ResourcePath(segments: held.uri.split(separator: "/").map(String.init)).map(urls.href)
+            throw DAVError(423, .lockTokenSubmittedFor(href: root ?? urls.href(path)), "the resource is locked")
         }
     }
 

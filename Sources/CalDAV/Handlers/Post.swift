@@ -55,7 +55,8 @@ extension CalDAVServer {
     /// CS:invite-reply: the sharee accepts (keeps the row, status 2) or declines (the row goes).
     private func answerInvite(_ reply: CalendarServerInviteReply, sharee: PrincipalRecord) throws -> DAVResponse {
         guard case .calendar(let owner, let calendarName) = urls.resolve(reply.hostURL),
-            let owned = try store.calendar(ofPrincipal: "principals/" + owner, named: calendarName), owned.access == .owner,
+            let owned = try store.calendar(ofPrincipal: "principals/" + owner, named: calendarName),
+            owned.access == .owner,
             let mine = try sharees(of: owned).first(where: { $0.principalURI == sharee.uri }),
             let href = mine.shareHref, let name = Self.userName(sharee.uri)
         else { throw DAVError.forbidden(nil, "there is no invitation to this calendar") }
@@ -64,7 +65,8 @@ extension CalDAVServer {
             return DAVResponse(status: 200, headers: [("Content-Length", "0")])
         }
         if mine.shareInviteStatus != 2 {
-            try applyShareChanges([ShareChange(href: href, access: mine.access, displayName: mine.shareDisplayName)], to: owned)
+            try applyShareChanges(
+                [ShareChange(href: href, access: mine.access, displayName: mine.shareDisplayName)], to: owned)
         }
         let body = ShareResponseWriter.sharedAs(urls.href(.calendar(name, mine.uri)))
         return DAVResponse(

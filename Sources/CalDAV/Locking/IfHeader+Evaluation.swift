@@ -15,7 +15,8 @@ extension CalDAVServer {
             if let known = states[key] {
                 state = known
             } else {
-                state = try path.map { try resourceState($0, now: context.now) } ?? ResourceState(etag: nil, lockTokens: [])
+                state =
+                    try path.map { try resourceState($0, now: context.now) } ?? ResourceState(etag: nil, lockTokens: [])
                 states[key] = state
             }
             let holds = list.conditions.allSatisfy { condition in
@@ -45,7 +46,9 @@ extension CalDAVServer {
     }
 
     private func resourceState(_ path: ResourcePath, now: Int64) throws -> ResourceState {
-        let tokens = try store.locks(for: path.storagePath, includeChildren: false, now: now).map { "opaquelocktoken:" + $0.token }
+        let tokens = try store.locks(for: path.storagePath, includeChildren: false, now: now).map {
+            "opaquelocktoken:" + $0.token
+        }
         var etag: String? = nil
         switch path {
         case .calendarObject(let owner, let calendar, let name):

@@ -37,7 +37,11 @@ struct IfHeader: Equatable {
         var scanner = Substring(text)
         var currentTag: String? = nil
         var sawUntagged = false
-        func skipSpace() { while let first = scanner.first, first == " " || first == "\t" || first == "\r" || first == "\n" { scanner.removeFirst() } }
+        func skipSpace() {
+            while let first = scanner.first, first == " " || first == "\t" || first == "\r" || first == "\n" {
+                scanner.removeFirst()
+            }
+        }
         func readUntil(_ end: Character) -> String? {
             guard let close = scanner.firstIndex(of: end) else { return nil }
             let value = String(scanner[..<close])

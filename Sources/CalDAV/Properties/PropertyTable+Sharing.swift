@@ -4,7 +4,9 @@ import Storage
 extension PropertyTable {
     /// Sharing properties of calendars (draft-pot-webdav-resource-sharing §4.4, CalendarServer caldav-sharing §5.1).
     static func sharingProperties() -> [Row] {
-        func onCalendar(_ name: PropertyName, _ body: @escaping (CalDAVServer<Store>, CalendarInstance) throws -> XMLElement?)
+        func onCalendar(
+            _ name: PropertyName, _ body: @escaping (CalDAVServer<Store>, CalendarInstance) throws -> XMLElement?
+        )
             -> Row
         {
             Row(name, allprop: false) { server, scope in
@@ -26,7 +28,10 @@ extension PropertyTable {
                 guard let owned = try server.ownerInstance(of: instance) else { return nil }
                 var entries: [XMLElement] = []
                 if let name = CalDAVServer<Store>.userName(owned.principalURI) {
-                    entries.append(server.davSharee(href: server.urls.href(.principal(name)), access: .sharedOwner, status: .accepted, name: nil))
+                    entries.append(
+                        server.davSharee(
+                            href: server.urls.href(.principal(name)), access: .sharedOwner, status: .accepted, name: nil
+                        ))
                 }
                 for sharee in try server.sharees(of: owned) {
                     entries.append(
@@ -37,7 +42,8 @@ extension PropertyTable {
                 return XMLElement(.invite, children: entries)
             },
             onCalendar(.shareResourceURI) { server, instance in
-                guard let owned = try server.ownerInstance(of: instance), let name = CalDAVServer<Store>.userName(owned.principalURI)
+                guard let owned = try server.ownerInstance(of: instance),
+                    let name = CalDAVServer<Store>.userName(owned.principalURI)
                 else { return nil }
                 return .hrefs(.shareResourceURI, [server.urls.href(.calendar(name, owned.uri))])
             },
@@ -46,7 +52,9 @@ extension PropertyTable {
                 var children: [XMLElement] = []
                 if let name = CalDAVServer<Store>.userName(owned.principalURI) {
                     var organizer = [XMLElement(.href, text: server.urls.href(.principal(name)))]
-                    if let record = try server.store.principal(uri: owned.principalURI), let display = record.displayName {
+                    if let record = try server.store.principal(uri: owned.principalURI),
+                        let display = record.displayName
+                    {
                         organizer.append(XMLElement(.commonName, text: display))
                     }
                     children.append(XMLElement(.organizer, children: organizer))
@@ -62,7 +70,9 @@ extension PropertyTable {
                     case .invalid: status = .csInviteInvalid
                     }
                     user.append(XMLElement(status))
-                    user.append(XMLElement(.access, children: [XMLElement(sharee.access == .readWrite ? .csReadWrite : .csRead)]))
+                    user.append(
+                        XMLElement(
+                            .access, children: [XMLElement(sharee.access == .readWrite ? .csReadWrite : .csRead)]))
                     children.append(XMLElement(.user, children: user))
                 }
                 return XMLElement(.csInvite, children: children)

@@ -33,10 +33,3 @@ enum ScheduleTag {
         return existing.etag == tag ? .matched : .matchedChanged
     }
 }
-
-extension DAVError.Condition {
-    /// A CALDAV-namespace precondition by name, e.g. the RFC 6638 §3.2.4 scheduling ones.
-    static func calDAV(_ name: String) -> DAVError.Condition {
-        .named(namespace: "urn:ietf:params:xml:ns:caldav", name: name)
-    }
-}

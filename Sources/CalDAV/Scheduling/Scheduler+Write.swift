@@ -19,9 +19,18 @@ extension Scheduler {
     func prepareWrite(_ sent: ICalComponent, existing: StoredObject?, in instance: CalendarInstance) throws
         -> ScheduledObject
     {
+        // Most writes are not scheduling at all: no lookups for them (the hot path).
+        if Self.organizer(of: sent) == nil, existing?.data?.contains("ORGANIZER") != true {
+            return ScheduledObject(calendar: sent, isSchedulingObject: false, changesScheduleTag: true)
+        }
         let owner = try owner(of: instance)
         let user = calendarUser(owner)
-        let old = try existing.flatMap(parse)
+        var old = try existing.flatMap(parse)
+        if let previous = old, let existing, ITIPEngine.uid(of: previous) != ITIPEngine.uid(of: sent) {
+            // A PUT that replaces the object by one with another UID ends the old one's scheduling.
+            try prepareDelete(existing, in: instance)
+            old = nil
+        }
         var new = sent
         if mergeInconsequentialChanges, let old {
             new = ITIPEngine.mergeInconsequentialChanges(client: sent, stored: old, actingUser: user)
@@ -44,13 +53,19 @@ extension Scheduler {
         let statuses = try deliver(plan.messages, from: owner)
         var object = plan.object ?? new
         if !statuses.isEmpty { object = ITIPEngine.withScheduleStatus(statuses, on: object) }
-        return ScheduledObject(calendar: object, isSchedulingObject: true, changesScheduleTag: plan.changesScheduleTag)
+        // An attendee may only change its own participation (the engine refuses anything else), and
+        // that is no news to the attendee's other clients: the tag of an existing attendee copy moves
+        // only with the organizer's updates (RFC 6638 §3.2.10, §3.3; caldav-server-tester's
+        // scheduling.schedule-tag.stable-partstat).
+        var changesTag = plan.changesScheduleTag
+        if case .attendee = plan.role, old != nil { changesTag = false }
+        return ScheduledObject(calendar: object, isSchedulingObject: true, changesScheduleTag: changesTag)
     }
 
     /// Plans and delivers the scheduling of a DELETE: the organizer cancels, an attendee
     /// declines (RFC 6638 §3.2.1.3, §3.2.2.3), unless `Schedule-Reply: F`.
     func prepareDelete(_ existing: StoredObject, in instance: CalendarInstance) throws {
-        guard let old = try parse(existing) else { return }
+        guard existing.data?.contains("ORGANIZER") == true, let old = try parse(existing) else { return }
         let owner = try owner(of: instance)
         let plan: SchedulingPlan
         do {
@@ -83,12 +98,5 @@ extension Scheduler {
             if let value = component.property("ORGANIZER")?.rawValue { return value }
         }
         return nil
-    }
-}
-
-extension DAVError {
-    /// A refused scheduling change: 403 with its RFC 6638 §3.2.4 precondition.
-    static func scheduling(_ error: ITIPError) -> DAVError {
-        DAVError(403, .calDAV(error.precondition), "\(error)")
     }
 }

@@ -28,12 +28,14 @@ extension CalDAVServer {
                 }
                 let existing = try store.instances(of: owned.calendarID).first { instance in
                     instance.access != .owner
-                        && (instance.shareHref == change.href || (principal != nil && instance.principalURI == principal?.uri))
+                        && (instance.shareHref == change.href
+                            || (principal != nil && instance.principalURI == principal?.uri))
                 }
                 if let existing, let href = existing.shareHref {
                     try store.removeSharee(from: owned.calendarID, shareHref: href)
                     if change.access == nil, let name = Self.userName(existing.principalURI) {
-                        try store.removeDeadProperties(pathPrefix: ResourcePath.calendar(name, existing.uri).storagePath)
+                        try store.removeDeadProperties(
+                            pathPrefix: ResourcePath.calendar(name, existing.uri).storagePath)
                     }
                 }
                 guard let access = change.access else { continue }
