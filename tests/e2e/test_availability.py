@@ -88,7 +88,7 @@ def test_other_users_outbox_post_sees_availability(space):
     other, password = credentials("bob")
     request = vcalendar(
         "METHOD:REQUEST\r\n",
-        component("VFREEBUSY", "UID:e2e-fb", STAMP, "DTSTART:20270308T050000Z", "DTEND:20270309T050000Z",
+        component("VFREEBUSY", "UID:e2e-fb", STAMP, "DTSTART:20270315T040000Z", "DTEND:20270316T040000Z",
                   "ORGANIZER:" + address(space, other, (other, password)),
                   "ATTENDEE:" + address(space, space.user, None)))
     response = space.request(
@@ -97,7 +97,10 @@ def test_other_users_outbox_post_sees_availability(space):
     if response.status_code in (403, 405, 501) and "BUSY" not in response.text:
         pytest.skip(f"outbox free-busy POST not available here ({response.status_code})")
     assert response.status_code == 200, response.text
-    assert "BUSY-UNAVAILABLE" in response.text
+    # Berlin 9-17 on Monday 15 March is 08:00Z-16:00Z; the review at 10:00Z is BUSY on top.
+    assert "FBTYPE=BUSY-UNAVAILABLE:20270315T040000Z/20270315T080000Z" in response.text.replace("\r\n ", "")
+    assert "20270315T100000Z/20270315T110000Z" in response.text.replace("\r\n ", "")
+    assert "FBTYPE=BUSY-UNAVAILABLE:20270315T160000Z/20270316T040000Z" in response.text.replace("\r\n ", "")
 
 
 def address(space, user, auth):

@@ -62,15 +62,18 @@ struct CalendarDataShaper {
         var count = 0
         for name in ["VEVENT", "VTODO", "VJOURNAL"] {
             for set in RecurrenceSet.all(in: calendar, componentName: name) {
-                for instance in set.sortedInstances(in: window, resolver: resolver).instances {
+                // Lazily, so a runaway rule stops at the limit instead of filling memory first.
+                var found: [(start: Int64, component: ICalComponent)] = []
+                for instance in set.instances(in: window, resolver: resolver) {
                     let component = instance.expandedComponent()
                     guard component.overlaps(range, resolver: resolver) else { continue }
                     count += 1
                     if count > maxInstances {
                         throw DAVError(403, .maxInstances, "expansion yields more than \(maxInstances) instances")
                     }
-                    out.components.append(component)
+                    found.append((instance.start, component))
                 }
+                out.components += found.sorted { $0.start < $1.start }.map(\.component)
             }
         }
         for other in calendar.components where !["VEVENT", "VTODO", "VJOURNAL", "VTIMEZONE"].contains(other.name) {
