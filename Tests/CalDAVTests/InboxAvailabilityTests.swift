@@ -122,6 +122,20 @@ import Testing
         #expect(busy(test, "20270308T050000Z", "20270309T050000Z", path: "/calendars/alice/default/").count == 2)
     }
 
+    /// Floating working hours are read in the user's calendar-timezone.
+    @Test func floatingHoursFollowTheUsersCalendarZone() throws {
+        let test = TestServer()
+        var instance = try #require(try test.store.calendar(ofPrincipal: "principals/alice", named: "default"))
+        instance.properties.timezone = TestServer.calendarTimezone("Europe/Berlin")
+        try test.store.updateCalendar(instance.id, properties: instance.properties)
+        let floating = Self.berlin.replacingOccurrences(of: ";TZID=Europe/Berlin", with: "")
+        #expect(test.send("PROPPATCH", "/calendars/alice/inbox/", body: Self.patch(floating)).text.contains("HTTP/1.1 200"))
+        #expect(
+            busy(test, "20270329T040000Z", "20270330T040000Z") == [
+                "BUSY-UNAVAILABLE 20270329T040000Z/20270329T070000Z", "BUSY-UNAVAILABLE 20270329T150000Z/20270330T040000Z",
+            ])
+    }
+
     @Test func higherPriorityOverridesOneWeek() {
         let test = TestServer()
         let special = component("VAVAILABILITY", [

@@ -146,5 +146,7 @@ import Testing
             Query.body(Query.events(), props: "<D:getetag/><D:x-missing/>"), headers: ["Prefer": "return=minimal"])
         #expect(!report.text.contains("404"))
         #expect(report.header("Preference-Applied") == "return=minimal")
+        let onlyMissing = test.report(Query.body(Query.events(), props: "<D:x-missing/>"), headers: ["Prefer": "return=minimal"])
+        #expect(onlyMissing.text.contains("<d:href>/calendars/alice/default/a.ics</d:href><d:status>HTTP/1.1 200 OK</d:status>"))
     }
 }

@@ -229,6 +229,22 @@ import Testing
         #expect(both.status == 400)
     }
 
+    /// RFC 7809: the calendar's zone set by name; floating times follow it.
+    @Test func calendarTimezoneIDProperty() {
+        let test = seeded()
+        let set = "<?xml version=\"1.0\" encoding=\"utf-8\"?><D:propertyupdate xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:set><D:prop><C:calendar-timezone-id>Europe/Berlin</C:calendar-timezone-id></D:prop></D:set></D:propertyupdate>"
+        #expect(test.send("PROPPATCH", "/calendars/alice/default/", body: set).text.contains("HTTP/1.1 200"))
+        let read = test.send(
+            "PROPFIND", "/calendars/alice/default/", headers: ["Depth": "0"],
+            body: propfind("<C:calendar-timezone-id/><C:calendar-timezone/>"))
+        #expect(read.text.contains(">Europe/Berlin<"))
+        #expect(read.text.contains("TZID:Europe/Berlin"))
+        // Floating 09:00 in Berlin is 08:00Z.
+        #expect(names(test, Query.events(Query.range("20270210T073000Z", "20270210T083000Z"))).contains("floating.ics"))
+        let unknown = set.replacingOccurrences(of: "Europe/Berlin", with: "Atlantis/Capital")
+        #expect(test.send("PROPPATCH", "/calendars/alice/default/", body: unknown).text.contains("HTTP/1.1 403"))
+    }
+
     @Test func queryOnOneObjectAndLimits() {
         let test = seeded()
         let one = test.report(Query.body(Query.events()), path: "/calendars/alice/default/meeting.ics", headers: ["Depth": "0"])
@@ -237,6 +253,16 @@ import Testing
             Query.head + "<D:prop><D:getetag/></D:prop><C:filter><C:comp-filter name=\"VCALENDAR\">\(Query.events())</C:comp-filter></C:filter><D:limit><D:nresults>2</D:nresults></D:limit></C:calendar-query>")
         #expect(limited.text.contains("507"))
         #expect(limited.text.components(separatedBy: "<d:response>").count == 4)
+    }
+
+    @Test func deadPropertiesOfMatchesComeInOneGo() throws {
+        let test = seeded()
+        try test.store.setDeadProperty(DeadProperty(
+            path: "calendars/alice/default/meeting.ics", name: "{urn:example}tag", valueType: 1, value: Array("red".utf8)))
+        let response = test.report(Query.body(Query.events(), props: "<D:getetag/><X:tag xmlns:X=\"urn:example\"/>"))
+        #expect(Query.names(response) == Self.events)
+        #expect(response.text.contains(">red<"))
+        #expect(response.text.components(separatedBy: "HTTP/1.1 404").count == Self.events.count)
     }
 
     @Test func othersCannotQuery() {

@@ -53,7 +53,7 @@ def names(response):
     import xml.etree.ElementTree as ET
 
     root = ET.fromstring(response.content)
-    return {href.text.rstrip("/").rsplit("/", 1)[-1] for href in root.iter("{DAV:}href")}
+    return {href.text.rstrip("/").rsplit("/", 1)[-1] for href in root.findall("{DAV:}response/{DAV:}href")}
 
 
 def busy_lines(text):
@@ -217,3 +217,14 @@ def test_python_caldav_client(space):
     assert len(client_side) == 2
     freebusy = calendar.freebusy_request(datetime(2027, 2, 3, tzinfo=timezone.utc), datetime(2027, 2, 4, tzinfo=timezone.utc))
     assert "20270203T150000Z/20270203T160000Z" in freebusy.data
+
+
+def test_properties_that_read_storage_while_results_stream(space):
+    """Objects stream from MariaDB on the request's one connection; getters that query it must not break that."""
+    props = "<D:getetag/><D:lockdiscovery/><D:owner/><D:current-user-privilege-set/><D:supported-report-set/>"
+    response = space.report(query(events(), props=props))
+    assert response.status_code == 207, response.text
+    assert names(response) - {space.name} == {"meeting.ics", "weekly.ics", "floating.ics"}
+    allprop = space.report(query(events(), props="").replace("<D:prop></D:prop>", "<D:allprop/>"))
+    assert allprop.status_code == 207
+    assert names(allprop) - {space.name} == {"meeting.ics", "weekly.ics", "floating.ics"}

@@ -6,8 +6,9 @@ enum FloatingZone {
     static func zone(calendarTimezone text: String?) -> ICalTimeZone? {
         guard let text, !text.isEmpty, let calendar = try? ICalComponent.parse(text) else { return nil }
         guard let vtimezone = calendar.components(named: "VTIMEZONE").first else { return nil }
-        if let zone = ICalTimeZone.from(vtimezone: vtimezone) { return zone }
-        return vtimezone[raw: "TZID"].flatMap { ICalTimeZone.named($0) }
+        // A known name is read from the IANA data, which holds beyond the years a client's VTIMEZONE lists.
+        if let tzid = vtimezone[raw: "TZID"], let zone = ICalTimeZone.named(tzid) { return zone }
+        return ICalTimeZone.from(vtimezone: vtimezone)
     }
 
     /// The zone of an RFC 7809 `timezone-id` (an IANA name); nil when unknown.

@@ -72,7 +72,10 @@ public struct FreeBusyService<Store: CalendarStore> {
             maxAvailabilityComponents: limits.maxAvailabilityComponents)
         var budget = AvailabilityBudget(components: limits.maxAvailabilityComponents, available: limits.maxAvailableComponents)
         if let principalURI, let stored = try InboxAvailability.calendar(ofPrincipal: principalURI, store: store) {
-            let resolver = TimeZoneResolver(calendar: stored)
+            // Floating working hours are the user's local time: the zone of their first calendar that names one.
+            let home = calendars.first { $0.principalURI == principalURI && $0.properties.timezone != nil }
+            let floating = FloatingZone.zone(calendarTimezone: home?.properties.timezone) ?? .utc
+            let resolver = TimeZoneResolver(calendar: stored, floatingZone: floating)
             for component in stored.components(named: "VAVAILABILITY") {
                 budget.add(component, to: &builder, resolver: resolver)
             }

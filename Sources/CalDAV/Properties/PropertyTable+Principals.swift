@@ -108,7 +108,7 @@ extension PropertyTable {
                 switch scope.resource {
                 case .object(let instance, let object):
                     guard let data = object.data else { return nil }
-                    guard let request = scope.calendarData else { return .text(.calendarData, data) }
+                    guard let request = scope.calendarData, !request.isPlain else { return .text(.calendarData, data) }
                     let shaper = CalendarDataShaper(
                         request: request,
                         floatingZone: scope.floatingZone ?? FloatingZone.zone(calendarTimezone: instance.properties.timezone) ?? .utc,

@@ -28,6 +28,8 @@ extension CalDAVServer {
         let privileges = try privileges(of: context.user, on: path, instance: instance)
         let limit = min(query.limit ?? configuration.syncResultLimit, configuration.syncResultLimit)
         let needsDead = needsDeadRows(query.properties)
+        // Results stream from storage on the one connection: a getter that queries storage must wait for the end.
+        let deferEmit = needsDead || !Self.streamSafe(query.properties)
         let minimal = ReturnPreference.prefersMinimal(context.request)
 
         var writer = MultistatusWriter(minimal: minimal, capacity: 8192)
@@ -39,8 +41,13 @@ extension CalDAVServer {
             var scope = PropertyScope(
                 path: objectPath, resource: .object(instance, object), user: context.user, privileges: privileges,
                 calendarData: query.calendarData)
-            scope.floatingZone = requestZone
+            scope.floatingZone = floating
             let propStats = try properties(query.properties, scope: scope, dead: dead)
+            if minimal, propStats.allSatisfy({ $0.status == 404 }) {
+                // Nothing left to say but that it matched: a bare status keeps the response well-formed.
+                writer.add(href: urls.href(objectPath), status: 200)
+                return
+            }
             writer.add(
                 href: urls.href(objectPath),
                 propstats: propStats.map { Propstat(status: $0.status, properties: $0.properties.map(Multistatus.property)) })
@@ -58,7 +65,14 @@ extension CalDAVServer {
                 return false
             }
             count += 1
-            if needsDead { deferred.append(object) } else { try emit(object, dead: []) }
+            if deferEmit {
+                // Held until the stream ends: metadata only, unless calendar-data is asked for.
+                var kept = object
+                if !wantsData { kept.data = nil }
+                deferred.append(kept)
+            } else {
+                try emit(object, dead: [])
+            }
             return true
         }
         if let onlyObject {
@@ -68,9 +82,9 @@ extension CalDAVServer {
                 in: instance.calendarID, componentType: prefilter.componentType, overlapping: prefilter.range,
                 withData: wantsData || !prefilter.isExact, visit)
         }
-        if needsDead {
+        if deferEmit {
             let paths = deferred.map { ResourcePath.calendarObject(owner, calendarName, $0.uri) }
-            let dead = try deadRows(for: query.properties, paths: paths)
+            let dead = needsDead ? try deadRows(for: query.properties, paths: paths) : [:]
             for (object, objectPath) in zip(deferred, paths) { try emit(object, dead: dead[objectPath.storagePath] ?? []) }
         }
         if truncated {
@@ -101,6 +115,18 @@ extension CalDAVServer {
             return zone
         }
         return nil
+    }
+
+    /// Object properties whose getters read only the object row, so they can be written while rows stream.
+    static var streamSafeProperties: Set<PropertyName> {
+        [.getETag, .calendarData, .getContentType, .getContentLength, .getLastModified, .scheduleTag, .resourceType,
+         .displayName]
+    }
+
+    /// Whether every property of the selection is stream-safe.
+    static func streamSafe(_ selection: PropertySelection) -> Bool {
+        if case .prop(let names) = selection { return names.allSatisfy(streamSafeProperties.contains) }
+        return false
     }
 
     /// Whether a selection may ask for dead properties (then they are fetched for all matches in one query).
