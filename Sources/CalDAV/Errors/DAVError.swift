@@ -58,7 +58,7 @@ struct DAVError: Error, Sendable {
         case lockTokenSubmittedFor(href: String)
         /// A sharing precondition or other condition named by its element.
         case named(namespace: String, name: String)
-        /// CALDAV:supported-collation (RFC 4791 §7.5.1).
+        /// CALDAV:supported-collation (RFC 4791 §7.5.1)
         case supportedCollation
         /// CALDAV:valid-timezone (RFC 7809 §5.2).
         case validTimezone
