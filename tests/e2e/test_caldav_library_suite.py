@@ -1,6 +1,6 @@
 """The integration tests shipped in the python `caldav` 3.x source distribution, against Almanac:
-tests/test_caldav.py (synchronous client, RFC 6638 scheduling class included) and its asynchronous
-twin tests/test_async_integration.py.
+tests/test_caldav.py (synchronous client, RFC 6638 scheduling class included), its asynchronous
+twin tests/test_async_integration.py, and tests/test_examples.py (the documented examples).
 
 The sdist is downloaded from PyPI at test time (`pip download --no-binary`) into
 var/cache/ and unpacked there; nothing of it is kept in this repository. It is
@@ -110,6 +110,7 @@ def library_run(base_url, almanac_cli, tmp_path_factory):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CALDAV_", "CALENDARING_", "PYTHON_CALDAV"))}
     env.update(PYTHON_CALDAV_TEST_EMBEDDED="0", PYTHON_CALDAV_TEST_DOCKER="0", HOME=str(work), TMPDIR=str(work))
     command = [sys.executable, "-m", "pytest", "tests/test_caldav.py", "tests/test_async_integration.py",
+               "tests/test_examples.py",
                "-p", "no:cacheprovider", "-q", "-rs",
                f"--junitxml={report}"]
     for warning in WARNING_FILTERS:
