@@ -80,7 +80,7 @@ extension ITIPEngine {
     }
 
     /// Which of the recipient's addresses the message names as ATTENDEE.
-    static func recipientAddress(in object: SchedulingObject, user: CalendarUser) -> CalendarUserAddress? {
+    static func recipientAddress(in object: SchedulingObject, user: CalendarUser) -> CalendarAddress? {
         object.allAttendees.first { user.addresses.contains($0.address) }?.address
     }
 
@@ -88,7 +88,7 @@ extension ITIPEngine {
         var properties: [ICalProperty] = []
         for property in master.properties {
             guard property.name == "EXDATE" else { properties.append(property); continue }
-            let values = DateValue.parseAll(property).filter { !keys.contains(object.key(of: $0)) }
+            let values = property.dateTimeValues.filter { !keys.contains(object.key(of: $0)) }
             if values.isEmpty { continue }
             var kept = property
             kept.rawValue = values.map(\.valueText).joined(separator: ",")
@@ -107,7 +107,7 @@ extension ITIPEngine {
 
     /// Whether an update changed more than other attendees' answers (RFC 6638 §3.2.10): instance by
     /// instance, an override that only records someone else's answer for an instance is no change.
-    static func isConsequential(before: SchedulingObject, after: SchedulingObject, for me: CalendarUserAddress?) -> Bool {
+    static func isConsequential(before: SchedulingObject, after: SchedulingObject, for me: CalendarAddress?) -> Bool {
         let old = before.byKey
         let new = after.byKey
         if (old[.master] == nil) != (new[.master] == nil) { return true }
@@ -118,7 +118,7 @@ extension ITIPEngine {
             -> ICalComponent?
         {
             if let component = byKey[key] { return component }
-            guard let master = byKey[.master], let rid = DateValue.parse(other.property("RECURRENCE-ID")!) else { return nil }
+            guard let master = byKey[.master], let rid = other.property("RECURRENCE-ID")!.dateTimeValue else { return nil }
             if object.exdates(of: master)[key] != nil { return nil }
             return InstanceDerivation.instance(of: master, at: rid, resolver: object.resolver)
         }
@@ -133,5 +133,15 @@ extension ITIPEngine {
             else { return true }
         }
         return false
+    }
+}
+
+extension StringProtocol {
+    /// Drops blanks and line breaks around a METHOD value.
+    fileprivate func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f.isNewline { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l.isNewline { s.removeLast() }
+        return String(s)
     }
 }

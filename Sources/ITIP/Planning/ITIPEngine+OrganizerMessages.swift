@@ -4,7 +4,7 @@ extension ITIPEngine {
     /// The messages one attendee gets for an organizer write, following the
     /// table of RFC 6638 §3.2.1.2 per instance.
     static func organizerMessages(
-        to address: CalendarUserAddress, old: SchedulingObject?, new: SchedulingObject?, forced: Bool,
+        to address: CalendarAddress, old: SchedulingObject?, new: SchedulingObject?, forced: Bool,
         organizer: String, now: Int64
     ) -> [ITIPMessage] {
         let wasScheduled = isServerScheduled(address, in: old)
@@ -133,10 +133,10 @@ extension ITIPEngine {
     }
 
     /// The address as the object writes it (for the message's recipient).
-    static func rawAddress(_ address: CalendarUserAddress, old: SchedulingObject?, new: SchedulingObject?) -> String {
+    static func rawAddress(_ address: CalendarAddress, old: SchedulingObject?, new: SchedulingObject?) -> String {
         for object in [new, old].compactMap({ $0 }) {
             if let found = object.allAttendees.first(where: { $0.address == address }) { return found.raw }
         }
-        return address.value
+        return address.normalized
     }
 }
