@@ -12,7 +12,7 @@ extension ITIPEngine {
         let currentByKey = current.byKey
         var cancelled: [(InstanceKey, ICalDateTime)] = []
         for component in incoming.components {
-            guard let rid = incoming.recurrenceID(of: component) else {
+            guard let rid = component.recurrenceID else {
                 if let master = currentByKey[.master], component.sequence < master.sequence {
                     return ApplyResult(object: existing, changesScheduleTag: false, isStale: true)
                 }

@@ -24,9 +24,9 @@ extension ITIPEngine {
         var unknownInstance = false
         for reply in incoming.components {
             guard let answer = reply.attendee(replier) else { continue }
-            let key = incoming.recurrenceID(of: reply).map { object.key(of: $0) } ?? .master
+            let key = reply.recurrenceID.map { object.key(of: $0) } ?? .master
             var index = components.firstIndex { object.key(of: $0) == key }
-            if index == nil, let rid = incoming.recurrenceID(of: reply), let master = object.master,
+            if index == nil, let rid = reply.recurrenceID, let master = object.master,
                 master.attendee(replier) != nil
             {
                 // Only a real instance of the series may become an override (no phantom instances).

@@ -23,7 +23,7 @@ extension ITIPEngine {
         guard current.uid == incoming.uid else { throw .uidChanged }
         let currentByKey = current.byKey
         func currentKey(_ component: ICalComponent) -> InstanceKey {
-            incoming.recurrenceID(of: component).map { current.key(of: $0) } ?? .master
+            component.recurrenceID.map { current.key(of: $0) } ?? .master
         }
         for component in incoming.components {
             let key = currentKey(component)
@@ -98,8 +98,8 @@ extension ITIPEngine {
     }
 
     static func mergeTimeZones(from incoming: SchedulingObject, into current: inout SchedulingObject) {
-        let have = Set(current.timeZones.compactMap { $0[raw: "TZID"] })
-        let missing = incoming.timeZones.filter { !have.contains($0[raw: "TZID"] ?? "") }
+        let have = Set(current.calendar.timeZoneComponents.compactMap { $0[raw: "TZID"] })
+        let missing = incoming.calendar.timeZoneComponents.filter { !have.contains($0[raw: "TZID"] ?? "") }
         guard !missing.isEmpty else { return }
         let firstScheduled = current.calendar.components.firstIndex { $0.name == current.componentType } ?? 0
         current.calendar.components.insert(contentsOf: missing, at: firstScheduled)

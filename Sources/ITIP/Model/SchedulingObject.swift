@@ -26,9 +26,7 @@ struct SchedulingObject: Sendable {
 
     /// The key of a component: master, or its RECURRENCE-ID as UTC.
     func key(of component: ICalComponent) -> InstanceKey {
-        guard let rid = component.property("RECURRENCE-ID"), let value = rid.dateTimeValue else {
-            return .master
-        }
+        guard let value = component.recurrenceID else { return .master }
         return InstanceKey(utc: resolver.utcSeconds(value))
     }
 
@@ -55,9 +53,6 @@ struct SchedulingObject: Sendable {
         components.lazy.compactMap { $0.property("ORGANIZER") }.first
     }
 
-    /// The VTIMEZONE components.
-    var timeZones: [ICalComponent] { calendar.components(named: "VTIMEZONE") }
-
     /// Replaces the scheduled components, keeping VTIMEZONEs and others in place.
     mutating func replaceComponents(_ new: [ICalComponent]) {
         var result: [ICalComponent] = []
@@ -80,11 +75,6 @@ struct SchedulingObject: Sendable {
             for value in property.dateTimeValues { result[key(of: value)] = value }
         }
         return result
-    }
-
-    /// The RECURRENCE-ID value of a component.
-    func recurrenceID(of component: ICalComponent) -> ICalDateTime? {
-        component.property("RECURRENCE-ID")?.dateTimeValue
     }
 
     /// Every address that is an ATTENDEE somewhere, in first-seen order with its raw text.

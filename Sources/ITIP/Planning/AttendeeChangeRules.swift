@@ -65,7 +65,7 @@ enum AttendeeChangeRules {
             }
             var reference = before[key]
             if reference == nil, !key.isMaster {
-                guard let master = old.master, let rid = new.recurrenceID(of: component),
+                guard let master = old.master, let rid = component.recurrenceID,
                     InstanceDerivation.isInstance(of: master, at: rid, resolver: old.resolver)
                 else {
                     throw .attendeeChangeNotAllowed("RECURRENCE-ID names no instance of the series")

@@ -60,7 +60,7 @@ extension ITIPEngine {
             var moved = false
             if let p = previous {
                 moved = ComponentComparison.timeChanged(p, component)
-            } else if !key.isMaster, let old, let oldMaster = old.master, let rid = object.recurrenceID(of: component) {
+            } else if !key.isMaster, let old, let oldMaster = old.master, let rid = component.recurrenceID {
                 // A new override: compare it with the instance the old master produced.
                 let derived = InstanceDerivation.instance(of: oldMaster, at: rid, resolver: old.resolver)
                 moved = ComponentComparison.lines(derived, named: ["DTSTART", "DTEND", "DURATION", "DUE"])
@@ -128,7 +128,7 @@ extension ITIPEngine {
             // excludes it, so a full REQUEST cannot bring it back from the RRULE.
             if component.attendee(address) != nil && component.status != "CANCELLED" {
                 result[object.key(of: component)] = component
-            } else if inMaster, let rid = object.recurrenceID(of: component) {
+            } else if inMaster, let rid = component.recurrenceID {
                 excluded.append(rid)
             }
         }

@@ -21,7 +21,7 @@ enum MessageBuilder {
             component.components.forEach(collect)
         }
         components.forEach(collect)
-        return source.timeZones.filter { ids.contains($0[raw: "TZID"] ?? "") }
+        return source.calendar.timeZoneComponents.filter { ids.contains($0[raw: "TZID"] ?? "") }
     }
 
     /// A component as it goes into a message: DTSTAMP now, no alarms, no server-only parameters.
