@@ -84,6 +84,11 @@ public protocol CalendarObjectStore {
     /// [start, end) range (unix seconds, on firstoccurence/lastoccurence; NULLs
     /// always pass) prefilter in the database. `withData` false leaves `data`
     /// nil. Return false from `body` to stop early.
+    ///
+    /// `body` must not call the store (not even `transaction`): the MariaDB store streams
+    /// the rows over the request's only connection, so any statement issued before the
+    /// last row is read breaks it (the request fails with 503). Collect what you need and
+    /// query after the call returns. `InMemoryStore` traps on such a call so tests find it.
     func forEachObject(
         in calendar: CalendarID, componentType: String?, overlapping range: (start: Int64?, end: Int64?)?,
         withData: Bool, _ body: (StoredObject) throws -> Bool

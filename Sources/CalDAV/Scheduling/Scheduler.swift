@@ -77,7 +77,7 @@ struct Scheduler<Store: CalendarStore> {
     {
         for instance in try ownedCalendars(of: principal) where instance.calendarID != excluding {
             if let uri = try store.objectURI(forUID: uid, in: instance.calendarID),
-                let object = try store.object(named: uri, in: instance.calendarID)
+                let object = try store.objectForUpdate(named: uri, in: instance.calendarID)
             {
                 return (instance, object)
             }

@@ -111,6 +111,8 @@ extension InMemoryStore {
         withData: Bool, _ body: (StoredObject) throws -> Bool
     ) throws {
         let rows = state.objects.filter { $0.calendarID == calendar }.sorted { $0.uri < $1.uri }
+        streamingDepth += 1
+        defer { streamingDepth -= 1 }
         for row in rows {
             if let componentType, row.index.componentType != componentType { continue }
             if let range {

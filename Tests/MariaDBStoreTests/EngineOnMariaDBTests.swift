@@ -1,0 +1,179 @@
+import CalDAV
+import Dispatch
+import Foundation
+import MariaDBStore
+import Storage
+import Testing
+
+/// The CalDAV engine over a real MariaDB: row locks against lost updates, and the
+/// number of SQL statements each kind of request costs.
+@Suite struct EngineOnMariaDBTests {
+    /// A database with user alice (password alice) and her calendar `default`.
+    private static func setUp() throws -> MariaDBConfiguration {
+        let configuration = try TestDatabase.freshDatabase()
+        let store = MariaDBStore(configuration: configuration)
+        try store.createUser(username: "alice", digestA1: MD5.hex("alice:SabreDAV:alice"))
+        try store.createPrincipal(uri: "principals/alice", email: "alice@example.com", displayName: "Alice")
+        try store.createCalendar(
+            principalURI: "principals/alice", uri: "default", properties: CalendarProperties(displayName: "Default"),
+            components: ["VEVENT", "VTODO"])
+        return configuration
+    }
+
+    private static func server(_ store: MariaDBStore) -> CalDAVServer<MariaDBStore> {
+        CalDAVServer(
+            store: store, configuration: ServerConfiguration(digestSecret: "test-secret"), now: { 1_795_000_000 },
+            makeID: { UUID().uuidString.lowercased() })
+    }
+
+    private static func send(
+        _ server: CalDAVServer<MariaDBStore>, _ method: String, _ uri: String, headers: [String: String] = [:],
+        body: String = ""
+    ) -> DAVResponse {
+        var all = headers
+        all["Authorization"] = "Basic " + Data("alice:alice".utf8).base64EncodedString()
+        return server.handle(DAVRequest(method: method, uri: uri, headers: all, body: Array(body.utf8)))
+    }
+
+    private static func event(uid: String, summary: String = "Meeting") -> String {
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:\(uid)\r\n"
+            + "DTSTAMP:20261125T082437Z\r\nSUMMARY:\(summary)\r\nDTSTART:20270203T150000Z\r\n"
+            + "DTEND:20270203T160000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    }
+
+    private static func header(_ response: DAVResponse, _ name: String) -> String? {
+        response.headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+
+    /// Another connection changes the object while a conditional request is on its way: the
+    /// request must wait for that writer and judge If-Match against what it committed.
+    @Test(arguments: ["PUT", "DELETE"]) func conditionalWriteSeesAConcurrentCommit(method: String) throws {
+        let configuration = try Self.setUp()
+        defer { TestDatabase.drop(configuration) }
+        let store = MariaDBStore(configuration: configuration)
+        let server = Self.server(store)
+        let uri = "/calendars/alice/default/race.ics"
+        let created = Self.send(server, "PUT", uri, body: Self.event(uid: "race"))
+        #expect(created.status == 201)
+        let etag = try #require(Self.header(created, "ETag"))
+        let calendar = try #require(try store.calendar(ofPrincipal: "principals/alice", named: "default")).calendarID
+
+        let locked = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            defer { finished.signal() }
+            let other = MariaDBStore(configuration: configuration)
+            try? other.transaction {
+                _ = try other.objectForUpdate(named: "race.ics", in: calendar)
+                locked.signal()
+                usleep(400_000)  // the request arrives now and must wait for this commit
+                let body = Self.event(uid: "race", summary: "Changed elsewhere")
+                try other.putObject(
+                    ObjectWrite(
+                        uri: "race.ics", data: body, etag: MD5.hex(Array(body.utf8)), size: body.utf8.count,
+                        lastModified: 1_795_000_001,
+                        index: ObjectIndex(uid: "race", componentType: "VEVENT", firstOccurrence: nil, lastOccurrence: nil)),
+                    in: calendar)
+            }
+        }
+        #expect(locked.wait(timeout: .now() + 10) == .success)
+        let body = method == "PUT" ? Self.event(uid: "race", summary: "Mine") : ""
+        let response = Self.send(server, method, uri, headers: ["If-Match": etag], body: body)
+        #expect(finished.wait(timeout: .now() + 10) == .success)
+        #expect(response.status == 412, "the stale If-Match must fail, not overwrite the other commit")
+        let stored = try #require(try MariaDBStore(configuration: configuration).object(named: "race.ics", in: calendar))
+        #expect(stored.data?.contains("Changed elsewhere") == true)
+    }
+}
+
+/// SQL statements per request kind, so a regression (a query per object, a repeated lookup) fails.
+@Suite struct EngineStatementCountTests {
+    private static func send(
+        _ server: CalDAVServer<MariaDBStore>, _ store: MariaDBStore, _ method: String, _ uri: String,
+        headers: [String: String] = [:], body: String = ""
+    ) -> (status: Int, statements: Int, response: DAVResponse) {
+        var all = headers
+        all["Authorization"] = "Basic " + Data("alice:alice".utf8).base64EncodedString()
+        let before = store.statementCount
+        let response = server.handle(DAVRequest(method: method, uri: uri, headers: all, body: Array(body.utf8)))
+        return (response.status, store.statementCount - before, response)
+    }
+
+    private static func event(uid: String, summary: String = "Meeting", attendees: Bool = false) -> String {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN", "BEGIN:VEVENT", "UID:\(uid)",
+            "DTSTAMP:20261125T082437Z", "SUMMARY:\(summary)", "DTSTART:20270203T150000Z", "DTEND:20270203T160000Z",
+        ]
+        if attendees {
+            lines += [
+                "ORGANIZER:mailto:alice@example.com", "ATTENDEE;PARTSTAT=ACCEPTED:mailto:alice@example.com",
+                "ATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:bob@example.com",
+            ]
+        }
+        lines += ["END:VEVENT", "END:VCALENDAR"]
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    @Test func requestsStayWithinTheirStatementBudget() throws {
+        let configuration = try TestDatabase.freshDatabase()
+        defer { TestDatabase.drop(configuration) }
+        let setup = MariaDBStore(configuration: configuration)
+        for user in ["alice", "bob"] {
+            try setup.createUser(username: user, digestA1: MD5.hex("\(user):SabreDAV:\(user)"))
+            try setup.createPrincipal(uri: "principals/\(user)", email: "\(user)@example.com", displayName: user)
+            try setup.createCalendar(
+                principalURI: "principals/\(user)", uri: "default", properties: CalendarProperties(displayName: "D"),
+                components: ["VEVENT", "VTODO"])
+        }
+        let store = MariaDBStore(configuration: configuration)
+        let server = CalDAVServer(
+            store: store, configuration: ServerConfiguration(digestSecret: "s"), now: { 1_795_000_000 },
+            makeID: { UUID().uuidString.lowercased() })
+        let calendar = "/calendars/alice/default/"
+        // Warm up (connection, first statements) so counts below are steady-state.
+        _ = Self.send(server, store, "PUT", calendar + "warm.ics", body: Self.event(uid: "warm"))
+
+        var counts: [String: Int] = [:]
+        let create = Self.send(server, store, "PUT", calendar + "a.ics", body: Self.event(uid: "a"))
+        #expect(create.status == 201)
+        counts["PUT new"] = create.statements
+        let update = Self.send(server, store, "PUT", calendar + "a.ics", body: Self.event(uid: "a", summary: "Again"))
+        #expect(update.status == 204)
+        counts["PUT update"] = update.statements
+        for index in 0..<10 {
+            _ = Self.send(server, store, "PUT", calendar + "n\(index).ics", body: Self.event(uid: "n\(index)"))
+        }
+        let propfind = Self.send(
+            server, store, "PROPFIND", calendar, headers: ["Depth": "1"],
+            body: "<?xml version=\"1.0\"?><d:propfind xmlns:d=\"DAV:\"><d:prop><d:getetag/><d:resourcetype/>"
+                + "<d:displayname/></d:prop></d:propfind>")
+        #expect(propfind.status == 207)
+        counts["PROPFIND depth 1"] = propfind.statements
+        let get = Self.send(server, store, "GET", calendar + "a.ics")
+        #expect(get.status == 200)
+        counts["GET"] = get.statements
+        let report = Self.send(
+            server, store, "REPORT", calendar, headers: ["Depth": "1"],
+            body: "<?xml version=\"1.0\"?><c:calendar-query xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\">"
+                + "<d:prop><d:getetag/></d:prop><c:filter><c:comp-filter name=\"VCALENDAR\">"
+                + "<c:comp-filter name=\"VEVENT\"/></c:comp-filter></c:filter></c:calendar-query>")
+        #expect(report.status == 207)
+        counts["REPORT calendar-query"] = report.statements
+        let scheduled = Self.send(
+            server, store, "PUT", calendar + "meet.ics", body: Self.event(uid: "meet", attendees: true))
+        #expect(scheduled.status == 201)
+        counts["PUT with attendee"] = scheduled.statements
+        let delete = Self.send(server, store, "DELETE", calendar + "a.ics")
+        #expect(delete.status == 204)
+        counts["DELETE"] = delete.statements
+
+        let budget: [String: Int] = [
+            "PUT new": 99, "PUT update": 99, "PROPFIND depth 1": 99, "GET": 99, "REPORT calendar-query": 99,
+            "PUT with attendee": 99, "DELETE": 99,
+        ]
+        for (kind, limit) in budget.sorted(by: { $0.key < $1.key }) {
+            print("statements: \(kind) = \(counts[kind] ?? -1)")
+            #expect((counts[kind] ?? .max) <= limit, "\(kind): \(counts[kind] ?? -1) statements, budget \(limit)")
+        }
+    }
+}
