@@ -8,16 +8,46 @@ import Testing
 /// The CalDAV engine over a real MariaDB: row locks against lost updates, and the
 /// number of SQL statements each kind of request costs.
 @Suite struct EngineOnMariaDBTests {
-    /// A database with user alice (password alice) and her calendar `default`.
+    /// A database with users alice and bob (password = name), each with a calendar `default`.
     private static func setUp() throws -> MariaDBConfiguration {
         let configuration = try TestDatabase.freshDatabase()
         let store = MariaDBStore(configuration: configuration)
-        try store.createUser(username: "alice", digestA1: MD5.hex("alice:SabreDAV:alice"))
-        try store.createPrincipal(uri: "principals/alice", email: "alice@example.com", displayName: "Alice")
-        try store.createCalendar(
-            principalURI: "principals/alice", uri: "default", properties: CalendarProperties(displayName: "Default"),
-            components: ["VEVENT", "VTODO"])
+        for user in ["alice", "bob"] {
+            try store.createUser(username: user, digestA1: MD5.hex("\(user):SabreDAV:\(user)"))
+            try store.createPrincipal(uri: "principals/\(user)", email: "\(user)@example.com", displayName: user)
+            try store.createCalendar(
+                principalURI: "principals/\(user)", uri: "default", properties: CalendarProperties(displayName: "D"),
+                components: ["VEVENT", "VTODO"])
+        }
         return configuration
+    }
+
+    /// Holds the row of `uri` locked on another connection, then replaces its body with
+    /// `change(body)` and commits; returns once the lock is held.
+    private static func concurrentWriter(
+        _ configuration: MariaDBConfiguration, uri: String, in calendar: CalendarID,
+        change: @escaping @Sendable (String) -> String
+    ) -> DispatchSemaphore {
+        let locked = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            defer { finished.signal() }
+            let other = MariaDBStore(configuration: configuration)
+            try? other.transaction {
+                let current = try other.objectForUpdate(named: uri, in: calendar)
+                locked.signal()
+                usleep(400_000)  // the request arrives now and must wait for this commit
+                guard let current, let data = current.data else { return }
+                let body = change(data)
+                try other.putObject(
+                    ObjectWrite(
+                        uri: uri, data: body, etag: MD5.hex(Array(body.utf8)), size: body.utf8.count,
+                        lastModified: 1_795_000_001, index: current.index, scheduleTag: current.scheduleTag),
+                    in: calendar)
+            }
+        }
+        _ = locked.wait(timeout: .now() + 10)
+        return finished
     }
 
     private static func server(_ store: MariaDBStore) -> CalDAVServer<MariaDBStore> {
@@ -27,11 +57,11 @@ import Testing
     }
 
     private static func send(
-        _ server: CalDAVServer<MariaDBStore>, _ method: String, _ uri: String, headers: [String: String] = [:],
-        body: String = ""
+        _ server: CalDAVServer<MariaDBStore>, _ method: String, _ uri: String, as user: String = "alice",
+        headers: [String: String] = [:], body: String = ""
     ) -> DAVResponse {
         var all = headers
-        all["Authorization"] = "Basic " + Data("alice:alice".utf8).base64EncodedString()
+        all["Authorization"] = "Basic " + Data("\(user):\(user)".utf8).base64EncodedString()
         return server.handle(DAVRequest(method: method, uri: uri, headers: all, body: Array(body.utf8)))
     }
 
@@ -39,6 +69,38 @@ import Testing
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:\(uid)\r\n"
             + "DTSTAMP:20261125T082437Z\r\nSUMMARY:\(summary)\r\nDTSTART:20270203T150000Z\r\n"
             + "DTEND:20270203T160000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    }
+
+    /// Bob's reply is merged into alice's copy while another writer changes that copy:
+    /// the merge must start from the other writer's commit, not overwrite it (RFC 6638 §3.2.2).
+    @Test func replyMergeKeepsAConcurrentChangeToTheOrganizerCopy() throws {
+        let configuration = try Self.setUp()
+        defer { TestDatabase.drop(configuration) }
+        let store = MariaDBStore(configuration: configuration)
+        let server = Self.server(store)
+        let meeting = Self.event(uid: "meet").replacingOccurrences(
+            of: "DTEND:20270203T160000Z\r\n",
+            with: "DTEND:20270203T160000Z\r\nORGANIZER:mailto:alice@example.com\r\n"
+                + "ATTENDEE;PARTSTAT=ACCEPTED:mailto:alice@example.com\r\n"
+                + "ATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:bob@example.com\r\n")
+        #expect(Self.send(server, "PUT", "/calendars/alice/default/meet.ics", body: meeting).status == 201)
+        let alice = try #require(try store.calendar(ofPrincipal: "principals/alice", named: "default")).calendarID
+        let bob = try #require(try store.calendar(ofPrincipal: "principals/bob", named: "default")).calendarID
+        let bobURI = try #require(try store.objectURI(forUID: "meet", in: bob))
+        let bobCopy = try #require(try store.object(named: bobURI, in: bob)?.data)
+        #expect(bobCopy.contains("PARTSTAT=NEEDS-ACTION"))
+
+        let finished = Self.concurrentWriter(configuration, uri: "meet.ics", in: alice) {
+            $0.replacingOccurrences(of: "SUMMARY:Meeting", with: "SUMMARY:Changed elsewhere")
+        }
+        let accepted = bobCopy.replacingOccurrences(of: "PARTSTAT=NEEDS-ACTION", with: "PARTSTAT=ACCEPTED")
+        let reply = Self.send(server, "PUT", "/calendars/bob/default/" + bobURI, as: "bob", body: accepted)
+        #expect(finished.wait(timeout: .now() + 10) == .success)
+        #expect(reply.status == 204)
+        let merged = try #require(try MariaDBStore(configuration: configuration).object(named: "meet.ics", in: alice))
+        #expect(merged.data?.contains("Changed elsewhere") == true, "the concurrent change survives the merge")
+        let unfolded = merged.data?.replacingOccurrences(of: "\r\n ", with: "") ?? ""
+        #expect(unfolded.contains("PARTSTAT=ACCEPTED") && !unfolded.contains("PARTSTAT=NEEDS-ACTION"))
     }
 
     private static func header(_ response: DAVResponse, _ name: String) -> String? {
