@@ -99,6 +99,11 @@ public protocol CalendarObjectStore {
     /// Returns true when the object was created.
     @discardableResult
     func putObject(_ write: ObjectWrite, in calendar: CalendarID) throws -> Bool
+    /// `putObject(_:in:)` for a caller that read the row with `objectForUpdate` in this
+    /// transaction: `exists` is what that read found, so the store skips its own lookup.
+    /// Throws `notFound` (exists but gone) or `conflict` (new but present) when it was wrong.
+    @discardableResult
+    func putObject(_ write: ObjectWrite, in calendar: CalendarID, exists: Bool) throws -> Bool
     /// Deletes an object, records the change (3) and bumps the synctoken.
     func deleteObject(named uri: String, in calendar: CalendarID) throws
     /// Changes since `token` (inclusive, sabre's rule), last per uri; nil when

@@ -133,6 +133,7 @@ struct Scheduler<Store: CalendarStore> {
                 uid: index.uid, componentType: index.componentType, firstOccurrence: index.firstOccurrence,
                 lastOccurrence: index.lastOccurrence),
             scheduleTag: tag)
-        try store.putObject(write, in: instance.calendarID)
+        // `existing` comes from `copy(uid:of:)`, a locked read in this transaction (nil: a new name).
+        try store.putObject(write, in: instance.calendarID, exists: existing != nil)
     }
 }

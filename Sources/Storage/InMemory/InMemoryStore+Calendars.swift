@@ -155,6 +155,15 @@ extension InMemoryStore {
         return true
     }
 
+    /// Inserts (`exists` false) or replaces (`exists` true) an object; a wrong `exists` throws, as in SQL.
+    @discardableResult
+    public func putObject(_ write: ObjectWrite, in calendar: CalendarID, exists: Bool) throws -> Bool {
+        let present = state.objects.contains { $0.calendarID == calendar && $0.uri == write.uri }
+        if exists && !present { throw StorageError.notFound("object \(write.uri)") }
+        if !exists && present { throw StorageError.conflict("object \(write.uri)") }
+        return try putObject(write, in: calendar)
+    }
+
     /// Deletes an object, records the change (3) and bumps the synctoken.
     public func deleteObject(named uri: String, in calendar: CalendarID) throws {
         guard let index = state.objects.firstIndex(where: { $0.calendarID == calendar && $0.uri == uri }) else {
