@@ -225,6 +225,31 @@ import Testing
             server, store, "PUT", calendar + "meet.ics", body: Self.event(uid: "meet", attendees: true))
         #expect(scheduled.status == 201)
         counts["PUT with attendee"] = scheduled.statements
+        let home = Self.send(
+            server, store, "PROPFIND", "/calendars/alice/", headers: ["Depth": "1"],
+            body: "<?xml version=\"1.0\"?><d:propfind xmlns:d=\"DAV:\" xmlns:cs=\"http://calendarserver.org/ns/\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:prop><d:resourcetype/>"
+                + "<d:displayname/><cs:getctag/><d:sync-token/><c:supported-calendar-component-set/><d:current-user-privilege-set/></d:prop></d:propfind>")
+        #expect(home.status == 207)
+        counts["PROPFIND home depth 1"] = home.statements
+        let principal = Self.send(
+            server, store, "PROPFIND", "/principals/alice/", headers: ["Depth": "0"],
+            body: "<?xml version=\"1.0\"?><d:propfind xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:prop><c:calendar-home-set/>"
+                + "<c:calendar-user-address-set/><c:schedule-inbox-URL/><c:schedule-outbox-URL/><d:displayname/></d:prop></d:propfind>")
+        #expect(principal.status == 207)
+        counts["PROPFIND principal"] = principal.statements
+        let sync = Self.send(
+            server, store, "REPORT", calendar, headers: ["Depth": "1"],
+            body: "<?xml version=\"1.0\"?><d:sync-collection xmlns:d=\"DAV:\"><d:sync-token/><d:sync-level>1</d:sync-level>"
+                + "<d:prop><d:getetag/></d:prop></d:sync-collection>")
+        #expect(sync.status == 207)
+        counts["REPORT sync-collection"] = sync.statements
+        let multiget = Self.send(
+            server, store, "REPORT", calendar, headers: ["Depth": "1"],
+            body: "<?xml version=\"1.0\"?><c:calendar-multiget xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\">"
+                + "<d:prop><d:getetag/><c:calendar-data/></d:prop>"
+                + (0..<10).map { "<d:href>\(calendar)n\($0).ics</d:href>" }.joined() + "</c:calendar-multiget>")
+        #expect(multiget.status == 207)
+        counts["REPORT multiget"] = multiget.statements
         let delete = Self.send(server, store, "DELETE", calendar + "a.ics")
         #expect(delete.status == 204)
         counts["DELETE"] = delete.statements
@@ -234,7 +259,8 @@ import Testing
         // PUT: user, calendar, BEGIN, locked read, locks, [UID check], write, change, synctoken, COMMIT.
         let budget: [String: Int] = [
             "PUT new": 10, "PUT update": 9, "PROPFIND depth 1": 4, "GET": 3, "REPORT calendar-query": 3,
-            "PUT with attendee": 20, "DELETE": 9,
+            "PUT with attendee": 20, "DELETE": 9, "PROPFIND home depth 1": 6, "PROPFIND principal": 3,
+            "REPORT sync-collection": 3, "REPORT multiget": 3,
         ]
         for (kind, limit) in budget.sorted(by: { $0.key < $1.key }) {
             #expect((counts[kind] ?? .max) <= limit, "\(kind): \(counts[kind] ?? -1) statements, budget \(limit)")
