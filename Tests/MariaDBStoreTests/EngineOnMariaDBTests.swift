@@ -134,7 +134,8 @@ import Testing
                     ObjectWrite(
                         uri: "race.ics", data: body, etag: MD5.hex(Array(body.utf8)), size: body.utf8.count,
                         lastModified: 1_795_000_001,
-                        index: ObjectIndex(uid: "race", componentType: "VEVENT", firstOccurrence: nil, lastOccurrence: nil)),
+                        index: ObjectIndex(
+                            uid: "race", componentType: "VEVENT", firstOccurrence: nil, lastOccurrence: nil)),
                     in: calendar)
             }
         }
@@ -143,7 +144,8 @@ import Testing
         let response = Self.send(server, method, uri, headers: ["If-Match": etag], body: body)
         #expect(finished.wait(timeout: .now() + 10) == .success)
         #expect(response.status == 412, "the stale If-Match must fail, not overwrite the other commit")
-        let stored = try #require(try MariaDBStore(configuration: configuration).object(named: "race.ics", in: calendar))
+        let check = MariaDBStore(configuration: configuration)
+        let stored = try #require(try check.object(named: "race.ics", in: calendar))
         #expect(stored.data?.contains("Changed elsewhere") == true)
     }
 }
@@ -175,6 +177,10 @@ import Testing
         lines += ["END:VEVENT", "END:VCALENDAR"]
         return lines.joined(separator: "\r\n") + "\r\n"
     }
+
+    private static let xmlHead = "<?xml version=\"1.0\"?>"
+    private static let namespaces =
+        "xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\" xmlns:cs=\"http://calendarserver.org/ns/\""
 
     @Test func requestsStayWithinTheirStatementBudget() throws {
         let configuration = try TestDatabase.freshDatabase()
@@ -227,25 +233,27 @@ import Testing
         counts["PUT with attendee"] = scheduled.statements
         let home = Self.send(
             server, store, "PROPFIND", "/calendars/alice/", headers: ["Depth": "1"],
-            body: "<?xml version=\"1.0\"?><d:propfind xmlns:d=\"DAV:\" xmlns:cs=\"http://calendarserver.org/ns/\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:prop><d:resourcetype/>"
-                + "<d:displayname/><cs:getctag/><d:sync-token/><c:supported-calendar-component-set/><d:current-user-privilege-set/></d:prop></d:propfind>")
+            body: Self.xmlHead + "<d:propfind \(Self.namespaces)><d:prop><d:resourcetype/><d:displayname/>"
+                + "<cs:getctag/><d:sync-token/><c:supported-calendar-component-set/>"
+                + "<d:current-user-privilege-set/></d:prop></d:propfind>")
         #expect(home.status == 207)
         counts["PROPFIND home depth 1"] = home.statements
         let principal = Self.send(
             server, store, "PROPFIND", "/principals/alice/", headers: ["Depth": "0"],
-            body: "<?xml version=\"1.0\"?><d:propfind xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:prop><c:calendar-home-set/>"
-                + "<c:calendar-user-address-set/><c:schedule-inbox-URL/><c:schedule-outbox-URL/><d:displayname/></d:prop></d:propfind>")
+            body: Self.xmlHead + "<d:propfind \(Self.namespaces)><d:prop><c:calendar-home-set/>"
+                + "<c:calendar-user-address-set/><c:schedule-inbox-URL/><c:schedule-outbox-URL/><d:displayname/>"
+                + "</d:prop></d:propfind>")
         #expect(principal.status == 207)
         counts["PROPFIND principal"] = principal.statements
         let sync = Self.send(
             server, store, "REPORT", calendar, headers: ["Depth": "1"],
-            body: "<?xml version=\"1.0\"?><d:sync-collection xmlns:d=\"DAV:\"><d:sync-token/><d:sync-level>1</d:sync-level>"
+            body: Self.xmlHead + "<d:sync-collection \(Self.namespaces)><d:sync-token/><d:sync-level>1</d:sync-level>"
                 + "<d:prop><d:getetag/></d:prop></d:sync-collection>")
         #expect(sync.status == 207)
         counts["REPORT sync-collection"] = sync.statements
         let multiget = Self.send(
             server, store, "REPORT", calendar, headers: ["Depth": "1"],
-            body: "<?xml version=\"1.0\"?><c:calendar-multiget xmlns:d=\"DAV:\" xmlns:c=\"urn:ietf:params:xml:ns:caldav\">"
+            body: Self.xmlHead + "<c:calendar-multiget \(Self.namespaces)>"
                 + "<d:prop><d:getetag/><c:calendar-data/></d:prop>"
                 + (0..<10).map { "<d:href>\(calendar)n\($0).ics</d:href>" }.joined() + "</c:calendar-multiget>")
         #expect(multiget.status == 207)

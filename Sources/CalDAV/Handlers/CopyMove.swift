@@ -33,8 +33,10 @@ extension CalDAVServer {
             maxAttendeesPerInstance: configuration.maxAttendeesPerInstance, maxInstances: configuration.maxInstances)
         let (created, scheduleTag): (Bool, String?) = try store.transaction {
             // MOVE deletes the source and either may replace the destination: read what is written locked.
-            let found = try move
-                ? store.objectForUpdate(named: name, in: source.calendarID) : store.object(named: name, in: source.calendarID)
+            let found =
+                try move
+                ? store.objectForUpdate(named: name, in: source.calendarID)
+                : store.object(named: name, in: source.calendarID)
             guard let object = found, let data = object.data else {
                 try require(.read, on: context.path, for: context.user, instance: source)
                 throw DAVError.notFound()
