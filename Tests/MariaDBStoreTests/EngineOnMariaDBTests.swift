@@ -25,7 +25,7 @@ import Testing
     /// Holds the row of `uri` locked on another connection, then replaces its body with
     /// `change(body)` and commits; returns once the lock is held.
     private static func concurrentWriter(
-        _ configuration: MariaDBConfiguration, uri: String, in calendar: CalendarID,
+        _ configuration: MariaDBConfiguration, uri: String, in calendar: CalendarID, newScheduleTag: String? = nil,
         change: @escaping @Sendable (String) -> String
     ) -> DispatchSemaphore {
         let locked = DispatchSemaphore(value: 0)
@@ -42,7 +42,8 @@ import Testing
                 try other.putObject(
                     ObjectWrite(
                         uri: uri, data: body, etag: MD5.hex(Array(body.utf8)), size: body.utf8.count,
-                        lastModified: 1_795_000_001, index: current.index, scheduleTag: current.scheduleTag),
+                        lastModified: 1_795_000_001, index: current.index,
+                        scheduleTag: newScheduleTag ?? current.scheduleTag),
                     in: calendar)
             }
         }
@@ -101,6 +102,34 @@ import Testing
         #expect(merged.data?.contains("Changed elsewhere") == true, "the concurrent change survives the merge")
         let unfolded = merged.data?.replacingOccurrences(of: "\r\n ", with: "") ?? ""
         #expect(unfolded.contains("PARTSTAT=ACCEPTED") && !unfolded.contains("PARTSTAT=NEEDS-ACTION"))
+    }
+
+    /// The organizer edits with If-Schedule-Tag-Match while the server (another connection)
+    /// changes the copy and its Schedule-Tag: the tag is judged on the committed row (RFC 6638 §3.2.10).
+    @Test func scheduleTagMatchIsCheckedOnTheLockedRow() throws {
+        let configuration = try Self.setUp()
+        defer { TestDatabase.drop(configuration) }
+        let store = MariaDBStore(configuration: configuration)
+        let server = Self.server(store)
+        let meeting = Self.event(uid: "tagged").replacingOccurrences(
+            of: "DTEND:20270203T160000Z\r\n",
+            with: "DTEND:20270203T160000Z\r\nORGANIZER:mailto:alice@example.com\r\n"
+                + "ATTENDEE;PARTSTAT=ACCEPTED:mailto:alice@example.com\r\n"
+                + "ATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:bob@example.com\r\n")
+        let created = Self.send(server, "PUT", "/calendars/alice/default/tagged.ics", body: meeting)
+        #expect(created.status == 201)
+        let tag = try #require(Self.header(created, "Schedule-Tag"))
+        let alice = try #require(try store.calendar(ofPrincipal: "principals/alice", named: "default")).calendarID
+        let finished = Self.concurrentWriter(configuration, uri: "tagged.ics", in: alice, newScheduleTag: "other-tag") {
+            $0.replacingOccurrences(of: "SUMMARY:Meeting", with: "SUMMARY:Changed elsewhere")
+        }
+        let edit = Self.send(
+            server, "PUT", "/calendars/alice/default/tagged.ics", headers: ["If-Schedule-Tag-Match": tag],
+            body: meeting.replacingOccurrences(of: "SUMMARY:Meeting", with: "SUMMARY:Mine"))
+        #expect(finished.wait(timeout: .now() + 10) == .success)
+        #expect(edit.status == 412)
+        let stored = try #require(try MariaDBStore(configuration: configuration).object(named: "tagged.ics", in: alice))
+        #expect(stored.data?.contains("Changed elsewhere") == true)
     }
 
     private static func header(_ response: DAVResponse, _ name: String) -> String? {
