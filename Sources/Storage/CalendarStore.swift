@@ -75,8 +75,9 @@ public protocol CalendarObjectStore {
     /// One object with its body.
     func object(named uri: String, in calendar: CalendarID) throws -> StoredObject?
     /// One object with its body, read as last committed and locked against other writers
-    /// until the transaction ends (`SELECT … FOR UPDATE`): for read-modify-write outside a
-    /// client request, so a concurrent change is never overwritten with stale data.
+    /// until the transaction ends (`SELECT … FOR UPDATE`): every read-modify-write (PUT,
+    /// DELETE, MOVE, scheduling deliveries and reply merges, iMIP status stamps) reads this
+    /// way, and checks If-Match / If-Schedule-Tag-Match on it, so no concurrent change is lost.
     func objectForUpdate(named uri: String, in calendar: CalendarID) throws -> StoredObject?
     /// Several objects with their bodies (one round trip); missing names are absent.
     func objects(named uris: [String], in calendar: CalendarID) throws -> [StoredObject]
