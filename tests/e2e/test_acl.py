@@ -1,40 +1,23 @@
-"""Access control through the whole stack (nginx -> FastCGI -> MariaDB): issue 4's negative matrix.
+"""Access control through the whole stack (nginx -> FastCGI -> MariaDB): issue 4's negative matrix,
+delegation, sharing and WebDAV locks, with the rows checked in MariaDB where sabre's layout matters.
 
-Runs against a live Almanac. The harness (or a person) says where it is:
-
-  ALMANAC_URL        base URL, e.g. http://127.0.0.1:8080/   (or a pytest fixture `almanac_url`)
-  ALMANAC_E2E_USERS  three existing users as name:password pairs, default alice:alice,bob:bob,carol:carol
-
-Each test makes its own calendar in the first user's home and deletes it afterwards, so the
-tests can run against a database that is in use.
+Each test makes its own calendar in alice's home (conftest.USERS) and deletes it afterwards.
 """
 
-import os
 import uuid
-from urllib.parse import urlparse
 import xml.etree.ElementTree as ET
 
 import pytest
 import requests
 
+from conftest import USERS
+
 NS = {"d": "DAV:", "c": "urn:ietf:params:xml:ns:caldav", "cs": "http://calendarserver.org/ns/"}
 
 
 @pytest.fixture(scope="module")
-def base_url(request):
-    url = os.environ.get("ALMANAC_URL")
-    if not url:
-        try:
-            url = request.getfixturevalue("almanac_url")
-        except pytest.FixtureLookupError:
-            pytest.skip("no running Almanac: set ALMANAC_URL")
-    return url.rstrip("/")
-
-
-@pytest.fixture(scope="module")
 def users():
-    pairs = os.environ.get("ALMANAC_E2E_USERS", "alice:alice,bob:bob,carol:carol").split(",")
-    return [tuple(pair.split(":", 1)) for pair in pairs]
+    return [(name, USERS[name][0]) for name in ("alice", "bob", "carol")]
 
 
 class Client:
@@ -80,7 +63,7 @@ def space(base_url, users):
     """alice's fresh calendar with one event; clients for alice, bob and carol; proxy groups emptied after."""
     (a, ap), (b, bp), (c, cp) = users[:3]
     alice, bob, carol = Client(base_url, a, ap), Client(base_url, b, bp), Client(base_url, c, cp)
-    base_path = urlparse(base_url).path.rstrip("/") + "/"
+    base_path = "/"
     name = "acl-" + uuid.uuid4().hex[:12]
     calendar = f"/calendars/{a}/{name}/"
     assert alice("MKCALENDAR", calendar).status_code == 201
@@ -281,3 +264,42 @@ def test_calendarserver_share_and_reply(space):
     remove = share.replace("<CS:set>", "<CS:remove>").replace("<CS:read-write/></CS:set>", "</CS:remove>")
     assert alice("POST", cal, remove, {"Content-Type": "application/xml"}).status_code == 200
     assert bob("GET", mine + "b.ics").status_code in (403, 404)
+
+
+def test_rows_are_stored_as_sabre_stores_them(space, mariadb, db_url):
+    alice, cal, owner = space["alice"], space["calendar"], space["owner"]
+    name = cal.rstrip("/").rsplit("/", 1)[1]
+    share = (
+        '<?xml version="1.0" encoding="utf-8"?><D:share-resource xmlns:D="DAV:">'
+        "<D:sharee><D:href>mailto:bob@example.com</D:href><D:share-access><D:read/></D:share-access></D:sharee>"
+        "<D:sharee><D:href>mailto:nobody@elsewhere.example</D:href><D:share-access><D:read-write/></D:share-access></D:sharee>"
+        "</D:share-resource>"
+    )
+    assert alice("POST", cal, share, {"Content-Type": "application/davsharing+xml"}).status_code == 200
+    rows = mariadb.sql(
+        "SELECT i.principaluri, i.access, i.uri, i.transparent, i.share_href, i.share_invitestatus, i.displayname"
+        " FROM calendarinstances i JOIN calendarinstances o ON o.calendarid = i.calendarid"
+        f" WHERE o.principaluri = 'principals/{owner}' AND o.uri = '{name}' ORDER BY i.id",
+        "almanac_e2e").strip().splitlines()
+    owner_row, bob_row, unknown_row = [row.split("\t") for row in rows]
+    assert owner_row[:2] == [f"principals/{owner}", "1"] and owner_row[4] == "NULL"
+    assert bob_row[0] == "principals/bob" and bob_row[1] == "2" and bob_row[3] == "1"
+    assert bob_row[4] == "mailto:bob@example.com" and bob_row[5] == "2"
+    assert len(bob_row[2]) == 36 and bob_row[2] == bob_row[2].lower() and bob_row[6] == owner_row[6]
+    assert unknown_row[0] == "NULL" and unknown_row[1] == "3" and unknown_row[5] == "4"
+
+    group = f"/principals/{owner}/calendar-proxy-read/"
+    assert alice("PROPPATCH", group, members(space["base_path"], ["carol"])).status_code == 207
+    pairs = mariadb.sql(
+        "SELECT g.uri, m.uri FROM groupmembers gm JOIN principals g ON g.id = gm.principal_id"
+        f" JOIN principals m ON m.id = gm.member_id WHERE g.uri = 'principals/{owner}/calendar-proxy-read'",
+        "almanac_e2e").strip().splitlines()
+    assert pairs == [f"principals/{owner}/calendar-proxy-read\tprincipals/carol"]
+
+    lock = alice("LOCK", cal + "a.ics", LOCKINFO, {"Timeout": "Second-90", "Depth": "0"})
+    token = lock.headers["Lock-Token"][len("<opaquelocktoken:"):-1]
+    row = mariadb.sql(
+        f"SELECT token, scope, depth, timeout, uri, created > 0 FROM locks WHERE token = '{token}'", "almanac_e2e"
+    ).strip().split("\t")
+    assert row == [token, "2", "0", "90", f"calendars/{owner}/{name}/a.ics", "1"]
+    assert alice("UNLOCK", cal + "a.ics", None, {"Lock-Token": f"<opaquelocktoken:{token}>"}).status_code == 204
