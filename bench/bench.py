@@ -6,7 +6,8 @@ environment:
   BENCH_USERS      users (12)                     BENCH_RADICALE     first | all | none  (first)
   BENCH_RESULTS    output file (bench/RESULTS.md) BENCH_WORKERS      responder threads (2 x cores)
   ALMANAC_BIN      almanac executable (.build/release/almanac)
-  BENCH_OTHERS_N   cap on the events of the users other than the measured one (10000)
+  BENCH_OTHERS_N   cap on the events of the users other than the measured one (1000)
+  BENCH_VAR, BENCH_OUT  state (var/bench) and scratch/JSON (bench/out) folders
 """
 
 from __future__ import annotations
@@ -222,11 +223,11 @@ def main(argv: list[str]) -> int:
     duration = float(os.environ.get("BENCH_DURATION", "8"))
     conns = [int(x) for x in os.environ.get("BENCH_CONNECTIONS", "1 32").split()]
     users = int(os.environ.get("BENCH_USERS", "12"))
-    others = int(os.environ.get("BENCH_OTHERS_N", "10000"))
+    others = int(os.environ.get("BENCH_OTHERS_N", "1000"))
     radicale = os.environ.get("BENCH_RADICALE", "first")
     results_path = Path(os.environ.get("BENCH_RESULTS", ROOT / "bench" / "RESULTS.md"))
-    var = ROOT / "var" / "bench"
-    out = ROOT / "bench" / "out"
+    var = Path(os.environ.get("BENCH_VAR", ROOT / "var" / "bench"))
+    out = Path(os.environ.get("BENCH_OUT", ROOT / "bench" / "out"))
     exe = almanac.binary()
     log(f"sizes {sizes}, {users} users, {duration:g} s runs, connections {conns}, almanac {exe}")
     run = {"sizes": {}, "duration": duration, "connections": conns, "users": users,
