@@ -205,7 +205,7 @@ def run_radicale(size: int, ds: seed.Dataset, conns, duration, var: Path, out: P
         log(f"radicale warm-up PROPFIND {warm.status} in {res['warmup_seconds']:.1f} s")
         token = sync_token(c, cal)
         make_changes(c, cal)
-        ws = W.reads(W.RADICALE, owner, [o.name for o in ds.of(OWNER)], token)
+        ws = W.reads(W.RADICALE, owner, [o.name for o in ds.of(OWNER)], token) + W.writes(W.RADICALE, OWNER, ds.users)
         measured = wrkrun.Measured([rad.pid], [], [])
         res["workloads"] = hammer(rad.port, client.basic(owner, owner), ws, measured, conns, duration,
                                   f"r{size}", out)
