@@ -110,6 +110,21 @@ class MariaDB:
         r = subprocess.run(argv, capture_output=True, text=True)
         return r.stdout if r.returncode == 0 else None
 
+    COUNTERS = ("Questions", "Com_stmt_execute", "Com_stmt_prepare", "Com_select", "Com_insert", "Com_update",
+                "Com_delete")
+
+    def counters(self) -> dict[str, int]:
+        """The server's global statement counters (SHOW GLOBAL STATUS), to count the
+        statements a request causes; the SHOW itself is taken out by a baseline."""
+        names = ", ".join(f"'{n}'" for n in self.COUNTERS)
+        text = self.sql(f"SHOW GLOBAL STATUS WHERE Variable_name IN ({names})") or ""
+        out = {n: 0 for n in self.COUNTERS}
+        for line in text.splitlines():
+            k, _, v = line.partition("\t")
+            if k in out:
+                out[k] = int(v)
+        return out
+
     @property
     def pid(self) -> int:
         return self.process.pid
