@@ -63,8 +63,7 @@ class AlmanacStack:
 
     def start_almanac(self, users: int) -> None:
         """Private MariaDB with the schema and users, then `almanac serve`."""
-        self.mariadb.start(fresh=True)
-        self.mariadb.sql(f"CREATE DATABASE {DATABASE} CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci")
+        self.mariadb.start(fresh=True, database=DATABASE)
         self.almanac("db", "init")
         for u in range(users):
             name = seed.user_name(u)

@@ -87,11 +87,20 @@ class MariaDB:
         self.datadir = dir / "data"
         self.socket = dir / "mysqld.sock"
         self.process: Process | None = None
+        self.script_pid: int | None = None
 
-    def start(self, fresh: bool = True) -> None:
+    SCRIPT = ROOT / "scripts" / "mariadb.sh"
+
+    def start(self, fresh: bool = True, database: str = "almanac") -> None:
+        """Start (and create `database`) with the stack's scripts/mariadb.sh when the
+        tree has it (the same server settings as `make run`), else directly."""
         if fresh and self.dir.exists():
             shutil.rmtree(self.dir)
         self.dir.mkdir(parents=True, exist_ok=True)
+        if self.SCRIPT.exists():
+            subprocess.run(["bash", str(self.SCRIPT), "start", str(self.dir), database], check=True)
+            self.script_pid = int((self.dir / "mysqld.pid").read_text().strip())
+            return
         if not (self.datadir / "mysql").exists():
             subprocess.run(["mariadb-install-db", "--no-defaults", "--user=root", f"--datadir={self.datadir}",
                             "--auth-root-authentication-method=socket", "--skip-test-db"],
@@ -102,6 +111,7 @@ class MariaDB:
             "--character-set-server=utf8mb4", "--collation-server=utf8mb4_general_ci",
             "--max-connections=500"], self.dir / "mariadbd.log")
         wait_for(lambda: self.sql("SELECT 1") is not None, "mariadbd")
+        self.sql(f"CREATE DATABASE IF NOT EXISTS {database} CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci")
 
     def sql(self, statement: str, database: str | None = None) -> str | None:
         argv = ["mariadb", "--no-defaults", f"--socket={self.socket}", "-uroot", "-N", "-B", "-e", statement]
@@ -127,12 +137,16 @@ class MariaDB:
 
     @property
     def pid(self) -> int:
-        return self.process.pid
+        return self.script_pid or self.process.pid
 
     def url(self, database: str) -> str:
         return f"mysql://root@localhost/{database}?socket={self.socket}"
 
     def stop(self) -> None:
+        if self.script_pid:
+            subprocess.run(["bash", str(self.SCRIPT), "stop", str(self.dir)], capture_output=True)
+            self.script_pid = None
+            return
         if self.process and self.process.alive():
             subprocess.run(["mariadb-admin", "--no-defaults", f"--socket={self.socket}", "-uroot", "shutdown"],
                            capture_output=True)
