@@ -8,6 +8,7 @@ environment:
   ALMANAC_BIN      almanac executable (.build/release/almanac)
   BENCH_OTHERS_N   cap on the events of the users other than the measured one (1000)
   BENCH_VAR, BENCH_OUT  state (var/bench) and scratch/JSON (bench/out) folders
+  BENCH_WORKLOADS  only these workload keys, e.g. "propfind query nginx"
 """
 
 from __future__ import annotations
@@ -107,7 +108,10 @@ def hammer(port: int, auth: str | None, ws: list[W.Workload], measured: wrkrun.M
            duration: float, tag: str, out: Path, counter=None) -> dict:
     results = {}
     pre_client = client.Client(port, seed.user_name(OWNER), seed.user_name(OWNER))
+    only = os.environ.get("BENCH_WORKLOADS", "").split()
     for w in ws:
+        if only and w.key not in only:
+            continue
         entry = results[w.key] = {"title": w.title, "kind": w.kind, "runs": {}}
         try:
             entry["preflight"] = pre = preflight(pre_client, w, f"{tag}-{w.key}", counter)
