@@ -1,3 +1,0 @@
-import Storage
-/// Placeholder until the MariaDB store lands.
-public enum MariaDBStoreModule {}
