@@ -10,9 +10,13 @@ public struct DAVRequest: Sendable {
     public var body: [UInt8]
     /// The client's address, for logs.
     public var remoteAddress: String?
+    /// `REMOTE_USER` as the web server set it; used only when configured to trust it.
+    public var remoteUser: String?
 
     /// Creates a request.
-    public init(method: String, uri: String, headers: [String: String] = [:], body: [UInt8] = [], remoteAddress: String? = nil) {
+    public init(method: String, uri: String, headers: [String: String] = [:], body: [UInt8] = [], remoteAddress: String? = nil,
+        remoteUser: String? = nil
+    ) {
         self.method = method.uppercased()
         self.uri = uri
         var lowered: [String: String] = [:]
@@ -20,6 +24,7 @@ public struct DAVRequest: Sendable {
         self.headers = lowered
         self.body = body
         self.remoteAddress = remoteAddress
+        self.remoteUser = remoteUser
     }
 
     /// A header value by case-insensitive name.

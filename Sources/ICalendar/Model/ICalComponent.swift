@@ -17,6 +17,13 @@ public struct ICalComponent: Hashable, Sendable {
         self.components = components
     }
 
+    /// Creates a component whose name is already upper-cased (parser fast path).
+    init(uncheckedName name: String) {
+        self.name = name
+        self.properties = []
+        self.components = []
+    }
+
     /// The first property called `name`.
     public func property(_ name: String) -> ICalProperty? {
         let upper = name.uppercased()

@@ -11,6 +11,12 @@ public struct ICalParameter: Hashable, Sendable {
         self.values = values
     }
 
+    /// Creates a parameter whose name is already upper-cased (parser fast path).
+    init(uncheckedName name: String, values: [String]) {
+        self.name = name
+        self.values = values
+    }
+
     /// Creates a single-valued parameter.
     public init(_ name: String, _ value: String) {
         self.init(name, [value])

@@ -18,6 +18,13 @@ public struct ICalProperty: Hashable, Sendable {
         self.parameters = parameters
     }
 
+    /// Creates a property whose name is already upper-cased (parser fast path).
+    init(uncheckedName name: String, parameters: [ICalParameter], rawValue: String) {
+        self.name = name
+        self.parameters = parameters
+        self.rawValue = rawValue
+    }
+
     /// The first value of parameter `name`, if present.
     public subscript(parameter name: String) -> String? {
         get {

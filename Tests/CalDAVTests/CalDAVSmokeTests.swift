@@ -1,4 +1,0 @@
-import Testing
-@testable import CalDAV
-
-@Test func CalDAVBuilds() { #expect(Bool(true)) }

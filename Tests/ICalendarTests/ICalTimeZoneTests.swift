@@ -1,0 +1,174 @@
+import Testing
+
+@testable import ICalendar
+
+/// UTC seconds of a UTC wall-clock time, for readable expectations.
+func utc(_ y: Int, _ mo: Int, _ d: Int, _ h: Int = 0, _ mi: Int = 0, _ s: Int = 0) -> Int64 {
+    LocalDateTime(year: y, month: mo, day: d, hour: h, minute: mi, second: s).secondsSinceEpoch
+}
+
+func wall(_ y: Int, _ mo: Int, _ d: Int, _ h: Int = 0, _ mi: Int = 0) -> LocalDateTime {
+    LocalDateTime(year: y, month: mo, day: d, hour: h, minute: mi)
+}
+
+struct ICalTimeZoneTests {
+    static func vtimezone(_ fixture: String, _ tzid: String) throws -> ICalTimeZone {
+        let calendar = try FixtureLoader.calendar(fixture)
+        let component = try #require(calendar.timeZoneComponents.first { $0[raw: "TZID"] == tzid })
+        return try #require(ICalTimeZone.from(vtimezone: component))
+    }
+
+    /// Expectations checked against the IANA database; each zone is tested both ways.
+    static let newYorkCases: [(LocalDateTime, Int64)] = [
+        (wall(2026, 1, 15, 10), utc(2026, 1, 15, 15)),
+        (wall(2026, 3, 10, 10), utc(2026, 3, 10, 14)),
+        (wall(2026, 3, 8, 1, 59), utc(2026, 3, 8, 6, 59)),
+        (wall(2026, 3, 8, 2, 30), utc(2026, 3, 8, 7, 30)),  // gap: forward by its length
+        (wall(2026, 3, 8, 3, 0), utc(2026, 3, 8, 7, 0)),
+        (wall(2026, 11, 1, 1, 30), utc(2026, 11, 1, 5, 30)),  // ambiguous: first occurrence
+        (wall(2026, 11, 1, 2, 0), utc(2026, 11, 1, 7, 0)),
+    ]
+
+    static let berlinCases: [(LocalDateTime, Int64)] = [
+        (wall(2026, 1, 12, 9), utc(2026, 1, 12, 8)),
+        (wall(2026, 4, 14, 10), utc(2026, 4, 14, 8)),
+        (wall(2026, 3, 29, 2, 30), utc(2026, 3, 29, 1, 30)),
+        (wall(2026, 10, 25, 2, 30), utc(2026, 10, 25, 0, 30)),
+        (wall(2026, 10, 25, 3, 0), utc(2026, 10, 25, 2, 0)),
+    ]
+
+    static let lordHoweCases: [(LocalDateTime, Int64)] = [
+        (wall(2026, 1, 15, 12), utc(2026, 1, 15, 1)),
+        (wall(2026, 7, 15, 12), utc(2026, 7, 15, 1, 30)),
+        (wall(2026, 10, 4, 2, 15), utc(2026, 10, 3, 15, 45)),  // 30-minute gap
+        (wall(2026, 4, 5, 1, 45), utc(2026, 4, 4, 14, 45)),  // 30-minute overlap
+    ]
+
+    static func check(_ zone: ICalTimeZone, _ cases: [(LocalDateTime, Int64)]) {
+        for (local, expected) in cases {
+            #expect(zone.utcSeconds(forLocal: local) == expected, "\(local)")
+        }
+    }
+
+    @Test func newYorkFromVTimeZone() throws {
+        Self.check(try Self.vtimezone("apple-calendar", "America/New_York"), Self.newYorkCases)
+    }
+
+    @Test func newYorkFromIANA() throws {
+        Self.check(try #require(ICalTimeZone.named("America/New_York")), Self.newYorkCases)
+    }
+
+    @Test func berlinFromVTimeZoneIANAAndWindows() throws {
+        Self.check(try Self.vtimezone("thunderbird", "Europe/Berlin"), Self.berlinCases)
+        Self.check(try Self.vtimezone("outlook", "W. Europe Standard Time"), Self.berlinCases)
+        Self.check(try #require(ICalTimeZone.named("Europe/Berlin")), Self.berlinCases)
+        Self.check(try #require(ICalTimeZone.named("W. Europe Standard Time")), Self.berlinCases)
+    }
+
+    @Test func lordHoweHalfHourDST() throws {
+        Self.check(try Self.vtimezone("lord-howe", "Australia/Lord_Howe"), Self.lordHoweCases)
+        Self.check(try #require(ICalTimeZone.named("Australia/Lord_Howe")), Self.lordHoweCases)
+        Self.check(try #require(ICalTimeZone.named("Lord Howe Standard Time")), Self.lordHoweCases)
+    }
+
+    @Test func oldStyleRulesWithUntilMonthDaysAndRDate() throws {
+        let zone = try Self.vtimezone("old-style-vtimezone", "/softwarestudio.org/Olson_20011030_5/America/New_York")
+        #expect(zone.utcSeconds(forLocal: wall(2005, 6, 15, 9)) == utc(2005, 6, 15, 13))
+        #expect(zone.utcSeconds(forLocal: wall(2005, 4, 3, 3)) == utc(2005, 4, 3, 7))  // first Sunday of April rule
+        #expect(zone.utcSeconds(forLocal: wall(2005, 10, 30, 1, 30)) == utc(2005, 10, 30, 5, 30))
+        #expect(zone.utcSeconds(forLocal: wall(2026, 3, 8, 2, 30)) == utc(2026, 3, 8, 7, 30))  // BYMONTHDAY=8..14;BYDAY=SU
+        #expect(zone.utcSeconds(forLocal: wall(2026, 11, 1, 1, 30)) == utc(2026, 11, 1, 5, 30))
+        #expect(zone.utcSeconds(forLocal: wall(1975, 3, 1, 12)) == utc(1975, 3, 1, 16))  // RDATE onset
+        #expect(zone.utcSeconds(forLocal: wall(1975, 2, 1, 12)) == utc(1975, 2, 1, 17))
+        #expect(zone.utcSeconds(forLocal: wall(1960, 2, 1, 12)) == utc(1960, 2, 1, 16))  // before all: TZOFFSETFROM
+    }
+
+    @Test func localAtUTCRoundTrips() throws {
+        let zone = try #require(ICalTimeZone.named("America/New_York"))
+        #expect(zone.local(atUTC: utc(2026, 7, 1, 16)) == wall(2026, 7, 1, 12))
+        #expect(zone.offset(atUTC: utc(2026, 7, 1)) == -14_400)
+        let vzone = try Self.vtimezone("apple-calendar", "America/New_York")
+        var t = utc(2026, 1, 1)
+        while t < utc(2027, 1, 1) {
+            #expect(vzone.offset(atUTC: t) == zone.offset(atUTC: t))
+            t += 3 * 3600 + 17
+        }
+    }
+
+    static let windowsNames: [(String, String)] = [
+        ("W. Europe Standard Time", "Europe/Berlin"),
+        ("Eastern Standard Time", "America/New_York"),
+        ("Pacific Standard Time", "America/Los_Angeles"),
+        ("GMT Standard Time", "Europe/London"),
+        ("Romance Standard Time", "Europe/Paris"),
+        ("Central Europe Standard Time", "Europe/Budapest"),
+        ("Tokyo Standard Time", "Asia/Tokyo"),
+        ("AUS Eastern Standard Time", "Australia/Sydney"),
+        ("India Standard Time", "Asia/Kolkata"),
+        ("China Standard Time", "Asia/Shanghai"),
+        ("Central Standard Time", "America/Chicago"),
+        ("E. South America Standard Time", "America/Sao_Paulo"),
+        ("New Zealand Standard Time", "Pacific/Auckland"),
+        ("Russian Standard Time", "Europe/Moscow"),
+        ("/mozilla.org/20050126_1/Europe/Berlin", "Europe/Berlin"),
+        ("/softwarestudio.org/Olson_20011030_5/America/New_York", "America/New_York"),
+        ("(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", "Europe/Berlin"),
+        ("(UTC-05:00) Eastern Time (US & Canada)", "America/New_York"),
+    ]
+
+    @Test func windowsAndVendorNames() throws {
+        let probes = [utc(2026, 1, 15, 12), utc(2026, 7, 15, 12), utc(2026, 3, 30, 12), utc(2026, 10, 30, 12)]
+        for (name, iana) in Self.windowsNames {
+            let zone = try #require(ICalTimeZone.named(name), "\(name)")
+            let reference = try #require(ICalTimeZone.named(iana))
+            for probe in probes {
+                #expect(zone.offset(atUTC: probe) == reference.offset(atUTC: probe), "\(name)")
+            }
+        }
+        #expect(WindowsZoneNames.pairs.count >= 40)
+    }
+
+    @Test func every_windows_name_resolves() {
+        for (windows, _) in WindowsZoneNames.pairs {
+            #expect(ICalTimeZone.named(windows) != nil, "\(windows)")
+        }
+        for iana in WindowsZoneNames.ianaByDisplayPlace.values {
+            #expect(ICalTimeZone.named(iana) != nil, "\(iana)")
+        }
+    }
+
+    @Test func utcSpellingsAndFixedDisplayOffsets() throws {
+        for name in ["UTC", "GMT", "Etc/UTC", "Z"] {
+            #expect(ICalTimeZone.named(name)?.offset(atUTC: 0) == 0)
+        }
+        #expect(ICalTimeZone.named("(UTC+05:45) Somewhere Else")?.offset(atUTC: 0) == 20_700)
+        #expect(ICalTimeZone.named("(GMT-03.00) Unknown Place")?.offset(atUTC: 0) == -10_800)
+        #expect(ICalTimeZone.named("Mars/Olympus_Mons") == nil)
+        #expect(ICalTimeZone.named("") == nil)
+    }
+
+    @Test func selfTestPasses() {
+        #expect(ICalTimeZone.selfTest())
+    }
+
+    @Test func fromVTimeZoneTextAndEmptyComponent() throws {
+        let text = """
+            BEGIN:VCALENDAR\r
+            BEGIN:VTIMEZONE\r
+            TZID:Fixed+0530\r
+            BEGIN:STANDARD\r
+            DTSTART:19700101T000000\r
+            TZOFFSETFROM:+0530\r
+            TZOFFSETTO:+0530\r
+            END:STANDARD\r
+            END:VTIMEZONE\r
+            END:VCALENDAR\r
+
+            """
+        let zone = try #require(ICalTimeZone.from(vtimezoneText: text))
+        #expect(zone.identifier == "Fixed+0530")
+        #expect(zone.offset(atUTC: utc(2026, 6, 1)) == 19_800)
+        #expect(ICalTimeZone.from(vtimezone: ICalComponent("VTIMEZONE")) == nil)
+        #expect(ICalTimeZone.from(vtimezoneText: "garbage") == nil)
+    }
+}

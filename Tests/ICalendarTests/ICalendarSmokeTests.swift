@@ -1,4 +1,0 @@
-import Testing
-@testable import ICalendar
-
-@Test func ICalendarBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,77 @@
+import Testing
+@testable import ICalendar
+
+@Suite struct RecurrenceLimitsTests {
+    @Test func neverMatchingRuleStopsWithIterationLimit() throws {
+        let rule = try RecurrenceRule(parsing: "FREQ=YEARLY;BYMONTHDAY=31;BYMONTH=2")
+        var it = RecurrenceIterator(rule: rule, start: LocalDateTime(year: 2027, month: 1, day: 31), limits: .init(maxIterationsWithoutMatch: 500))
+        #expect(it.next() == LocalDateTime(year: 2027, month: 1, day: 31))
+        #expect(it.next() == nil)
+        #expect(it.truncation == .iterationLimit)
+        let daily = try RecurrenceRule(parsing: "FREQ=DAILY;BYMONTHDAY=31;BYMONTH=2")
+        var it2 = RecurrenceIterator(rule: daily, start: LocalDateTime(year: 2027, month: 1, day: 1))
+        _ = it2.next()
+        #expect(it2.next() == nil)
+        #expect(it2.truncation == .iterationLimit)
+    }
+
+    @Test func secondlyStopsAtInstanceLimit() throws {
+        let rule = try RecurrenceRule(parsing: "FREQ=SECONDLY")
+        var it = RecurrenceIterator(rule: rule, start: LocalDateTime(year: 2027, month: 1, day: 1), limits: .init(maxInstances: 1000))
+        var n = 0
+        while it.next() != nil { n += 1 }
+        #expect(n == 1000)
+        #expect(it.truncation == .instanceLimit)
+    }
+
+    @Test func boundedRuleEndsWithoutTruncation() throws {
+        let rule = try RecurrenceRule(parsing: "FREQ=DAILY;COUNT=3")
+        var it = RecurrenceIterator(rule: rule, start: LocalDateTime(year: 2027, month: 1, day: 1))
+        while it.next() != nil {}
+        #expect(it.truncation == nil)
+    }
+
+    @Test func sparseSubDailyRulesSkipWholeDays() throws {
+        // Seconds in one minute of one day a year: found without walking every second.
+        let rule = try RecurrenceRule(parsing: "FREQ=SECONDLY;BYMONTH=3;BYMONTHDAY=1;BYHOUR=9;BYMINUTE=30;BYSECOND=0,30")
+        var it = RecurrenceIterator(rule: rule, start: LocalDateTime(year: 2027, month: 1, day: 1))
+        _ = it.next()
+        #expect(it.next() == LocalDateTime(year: 2027, month: 3, day: 1, hour: 9, minute: 30))
+        #expect(it.next() == LocalDateTime(year: 2027, month: 3, day: 1, hour: 9, minute: 30, second: 30))
+        #expect(it.next() == LocalDateTime(year: 2028, month: 3, day: 1, hour: 9, minute: 30))
+    }
+
+    @Test func skipJumpsToWindowWithoutCount() throws {
+        let rule = try RecurrenceRule(parsing: "FREQ=MINUTELY;INTERVAL=7")
+        var it = RecurrenceIterator(rule: rule, start: LocalDateTime(year: 2000, month: 1, day: 1), limits: .init(maxInstances: 10))
+        it.skip(to: LocalDateTime(year: 2027, month: 6, day: 1))
+        let next = it.next()
+        let first = try #require(next)
+        #expect(first >= LocalDateTime(year: 2027, month: 6, day: 1))
+        #expect(first < LocalDateTime(year: 2027, month: 6, day: 1, minute: 7))
+        #expect((first.secondsSinceEpoch - LocalDateTime(year: 2000, month: 1, day: 1).secondsSinceEpoch) % 420 == 0)
+    }
+
+    @Test func skipWithCountStillCounts() throws {
+        let rule = try RecurrenceRule(parsing: "FREQ=DAILY;COUNT=10")
+        var it = RecurrenceIterator(rule: rule, start: LocalDateTime(year: 2027, month: 1, day: 1))
+        it.skip(to: LocalDateTime(year: 2027, month: 1, day: 8))
+        var got: [Int] = []
+        while let next = it.next() { got.append(next.day) }
+        #expect(got == [8, 9, 10])
+    }
+
+    @Test func tenYearsOfDailyIsFast() throws {
+        let rule = try RecurrenceRule(parsing: "FREQ=DAILY")
+        let clock = ContinuousClock()
+        var count = 0
+        let elapsed = clock.measure {
+            var it = RecurrenceIterator(rule: rule, start: LocalDateTime(year: 2027, month: 1, day: 1, hour: 9))
+            let end = LocalDateTime(year: 2037, month: 1, day: 1)
+            while let next = it.next(), next < end { count += 1 }
+        }
+        #expect(count == 3653)
+        // Debug builds are ~10-20x slower than release; release target is well under 1 ms.
+        #expect(elapsed < .milliseconds(30))
+    }
+}
