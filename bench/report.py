@@ -142,6 +142,9 @@ def targets(run: dict) -> list[str]:
     ng = _run(alm.get("nginx"), top)
     if ng and fc:
         out.append(f"- nginx→FastCGI ceiling is {fc['rps'] / ng['rps']:.0%} of nginx `return 200`")
+    if ng:
+        out.append(f"- calibration: nginx `return 200` here is {ng['rps']:,.0f} req/s, {ng['rps'] / W.SABRE['nginx']:.0%} "
+                   "of the issue's machine (~90,000); the sabre ratios above are not normalised by it")
     for key, e in alm.items():
         r = _run(e, top)
         if r and r.get("rss_kb_before") and r.get("rss_kb_after"):
