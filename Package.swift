@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(name: "ITIPTests", dependencies: ["ITIP", "ICalendar"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DAVXMLTests", dependencies: ["DAVXML"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "CalDAVTests", dependencies: ["CalDAV", "Storage", "ICalendar", "DAVXML"]),
+        .testTarget(
+            name: "CalDAVTests", dependencies: ["CalDAV", "Storage", "ICalendar", "DAVXML"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MariaDBStoreTests", dependencies: ["MariaDBStore", "Storage"]),
         .testTarget(name: "IMIPTests", dependencies: ["IMIP", "ICalendar", "ITIP"]),
     ]

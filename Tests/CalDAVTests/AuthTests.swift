@@ -1,11 +1,13 @@
 import Storage
 import Testing
+
 @testable import CalDAV
 
 @Suite struct AuthTests {
     @Test func missingCredentialsGetBothChallenges() {
         let test = TestServer()
-        let response = test.send("PROPFIND", "/", as: nil, headers: ["Depth": "0"], body: propfind("<D:current-user-principal/>"))
+        let response = test.send(
+            "PROPFIND", "/", as: nil, headers: ["Depth": "0"], body: propfind("<D:current-user-principal/>"))
         #expect(response.status == 401)
         let challenges = response.headers.filter { $0.name == "WWW-Authenticate" }.map(\.value)
         #expect(challenges.count == 2)
@@ -19,7 +21,9 @@ import Testing
         #expect(ok.status == 207)
         #expect(ok.text.contains("<d:href>/principals/alice/</d:href>"))
         let wrong = test.server.handle(
-            DAVRequest(method: "PROPFIND", uri: "/", headers: ["Authorization": "Basic " + base64(Array("alice:nope".utf8)), "Depth": "0"]))
+            DAVRequest(
+                method: "PROPFIND", uri: "/",
+                headers: ["Authorization": "Basic " + base64(Array("alice:nope".utf8)), "Depth": "0"]))
         #expect(wrong.status == 401)
     }
 
@@ -35,14 +39,18 @@ import Testing
     }
 
     /// Runs the RFC 7616 qop=auth exchange the way a client does.
-    func digestRequest(_ test: TestServer, user: String, password: String, nonce: String, uri: String = "/principals/alice/") -> DAVResponse {
+    func digestRequest(
+        _ test: TestServer, user: String, password: String, nonce: String, uri: String = "/principals/alice/"
+    ) -> DAVResponse {
         let ha1 = MD5.hex("\(user):SabreDAV:\(password)")
         let ha2 = MD5.hex("PROPFIND:\(uri)")
         let response = MD5.hex("\(ha1):\(nonce):00000001:abcdef:auth:\(ha2)")
         let header =
             "Digest username=\"\(user)\", realm=\"SabreDAV\", nonce=\"\(nonce)\", uri=\"\(uri)\", qop=auth, nc=00000001, cnonce=\"abcdef\", response=\"\(response)\", algorithm=MD5"
         return test.server.handle(
-            DAVRequest(method: "PROPFIND", uri: uri, headers: ["Authorization": header, "Depth": "0"], body: Array(propfind("<D:displayname/>").utf8)))
+            DAVRequest(
+                method: "PROPFIND", uri: uri, headers: ["Authorization": header, "Depth": "0"],
+                body: Array(propfind("<D:displayname/>").utf8)))
     }
 
     func nonce(from response: DAVResponse) -> String {
@@ -84,5 +92,22 @@ import Testing
         test.configuration.trustRemoteUser = true
         test.server = test.makeServer()
         #expect(test.server.handle(request).status == 207)
+    }
+}
+
+@Suite struct DigestURITests {
+    @Test func digestForAnotherURIIsRefused() {
+        let test = TestServer()
+        let challenge = test.send("PROPFIND", "/principals/alice/", as: nil)
+        let digest = challenge.headers.first { $0.value.hasPrefix("Digest") }!.value
+        let nonce = String(digest[digest.range(of: "nonce=\"")!.upperBound...].prefix { $0 != "\"" })
+        let ha1 = MD5.hex("alice:SabreDAV:alice")
+        let ha2 = MD5.hex("PROPFIND:/principals/bob/")
+        let response = MD5.hex("\(ha1):\(nonce):00000001:c:auth:\(ha2)")
+        let header =
+            "Digest username=\"alice\", realm=\"SabreDAV\", nonce=\"\(nonce)\", uri=\"/principals/bob/\", qop=auth, nc=00000001, cnonce=\"c\", response=\"\(response)\""
+        let answer = test.server.handle(
+            DAVRequest(method: "PROPFIND", uri: "/principals/alice/", headers: ["Authorization": header, "Depth": "0"]))
+        #expect(answer.status == 400)
     }
 }

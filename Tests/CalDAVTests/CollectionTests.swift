@@ -1,13 +1,16 @@
 import Storage
 import Testing
+
 @testable import CalDAV
 
 @Suite struct CollectionTests {
-    let proppatchHeader = "<?xml version=\"1.0\" encoding=\"utf-8\"?><D:propertyupdate xmlns:D=\"DAV:\" xmlns:A=\"http://apple.com/ns/ical/\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" xmlns:X=\"urn:example:x\">"
+    let proppatchHeader =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><D:propertyupdate xmlns:D=\"DAV:\" xmlns:A=\"http://apple.com/ns/ical/\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" xmlns:X=\"urn:example:x\">"
 
     @Test func proppatchMapsColumnsAndDeadProperties() throws {
         let test = TestServer()
-        let body = proppatchHeader
+        let body =
+            proppatchHeader
             + "<D:set><D:prop><D:displayname>Erin's planner</D:displayname><A:calendar-color>#2E8B57FF</A:calendar-color><A:calendar-order>3</A:calendar-order><C:schedule-calendar-transp><C:transparent/></C:schedule-calendar-transp><X:note>hello</X:note><X:tree><X:leaf a=\"1\">v</X:leaf></X:tree></D:prop></D:set></D:propertyupdate>"
         let response = test.send("PROPPATCH", "/calendars/alice/default/", body: body)
         #expect(response.status == 207)
@@ -24,8 +27,12 @@ import Testing
 
         let read = test.send(
             "PROPFIND", "/calendars/alice/default/", headers: ["Depth": "0"],
-            body: propfind("<D:displayname/><A:calendar-color/><C:schedule-calendar-transp/><X:note xmlns:X=\"urn:example:x\"/><X:tree xmlns:X=\"urn:example:x\"/>"))
-        #expect(read.text.contains("<d:displayname>Erin&apos;s planner</d:displayname>") || read.text.contains("<d:displayname>Erin's planner</d:displayname>"))
+            body: propfind(
+                "<D:displayname/><A:calendar-color/><C:schedule-calendar-transp/><X:note xmlns:X=\"urn:example:x\"/><X:tree xmlns:X=\"urn:example:x\"/>"
+            ))
+        #expect(
+            read.text.contains("<d:displayname>Erin&apos;s planner</d:displayname>")
+                || read.text.contains("<d:displayname>Erin's planner</d:displayname>"))
         #expect(read.text.contains("<ical:calendar-color>#2E8B57FF</ical:calendar-color>"))
         #expect(read.text.contains("<cal:schedule-calendar-transp><cal:transparent/></cal:schedule-calendar-transp>"))
         #expect(read.text.contains("<x1:note xmlns:x1=\"urn:example:x\">hello</x1:note>"))
@@ -34,7 +41,8 @@ import Testing
 
     @Test func proppatchIsAtomic() throws {
         let test = TestServer()
-        let body = proppatchHeader
+        let body =
+            proppatchHeader
             + "<D:set><D:prop><D:displayname>New</D:displayname><D:getetag>\"x\"</D:getetag><X:note>n</X:note></D:prop></D:set></D:propertyupdate>"
         let response = test.send("PROPPATCH", "/calendars/alice/default/", body: body)
         #expect(response.status == 207)
@@ -47,7 +55,9 @@ import Testing
 
     @Test func deadPropertiesOfOthersStayHidden() {
         let test = TestServer()
-        _ = test.send("PROPPATCH", "/principals/alice/", body: proppatchHeader + "<D:set><D:prop><X:secret>s3</X:secret></D:prop></D:set></D:propertyupdate>")
+        _ = test.send(
+            "PROPPATCH", "/principals/alice/",
+            body: proppatchHeader + "<D:set><D:prop><X:secret>s3</X:secret></D:prop></D:set></D:propertyupdate>")
         let response = test.send("PROPFIND", "/principals/alice/", as: "bob", headers: ["Depth": "0"])
         #expect(response.status == 207)
         #expect(response.text.contains("Alice"))
@@ -57,11 +67,19 @@ import Testing
 
     @Test func readsSabreValueTypes() {
         let test = TestServer()
-        let transp = "O:47:\"Sabre\\CalDAV\\Xml\\Property\\ScheduleCalendarTransp\":1:{s:8:\"\0*\0value\";s:11:\"transparent\";}"
-        try! test.store.setDeadProperty(DeadProperty(path: "calendars/alice/inbox", name: "{urn:ietf:params:xml:ns:caldav}schedule-calendar-transp", valueType: 3, value: Array(transp.utf8)))
-        try! test.store.setDeadProperty(DeadProperty(path: "calendars/alice/inbox", name: "{urn:example:x}inner", valueType: 2, value: Array("<x:a xmlns:x=\"urn:example:x\">1</x:a>".utf8)))
+        let transp =
+            "O:47:\"Sabre\\CalDAV\\Xml\\Property\\ScheduleCalendarTransp\":1:{s:8:\"\0*\0value\";s:11:\"transparent\";}"
+        try! test.store.setDeadProperty(
+            DeadProperty(
+                path: "calendars/alice/inbox", name: "{urn:ietf:params:xml:ns:caldav}schedule-calendar-transp",
+                valueType: 3, value: Array(transp.utf8)))
+        try! test.store.setDeadProperty(
+            DeadProperty(
+                path: "calendars/alice/inbox", name: "{urn:example:x}inner", valueType: 2,
+                value: Array("<x:a xmlns:x=\"urn:example:x\">1</x:a>".utf8)))
         let response = test.send("PROPFIND", "/calendars/alice/inbox/", headers: ["Depth": "0"])
-        #expect(response.text.contains("<cal:schedule-calendar-transp><cal:transparent/></cal:schedule-calendar-transp>"))
+        #expect(
+            response.text.contains("<cal:schedule-calendar-transp><cal:transparent/></cal:schedule-calendar-transp>"))
         #expect(response.text.contains("<x1:inner xmlns:x1=\"urn:example:x\"><x1:a>1</x1:a></x1:inner>"))
     }
 
@@ -82,7 +100,8 @@ import Testing
         #expect(test.send("PUT", "/calendars/alice/tasks/e.ics", body: event(uid: "e")).status == 403)
         #expect(test.send("MKCALENDAR", "/calendars/bob/mine/").status == 403)
         #expect(test.send("MKCALENDAR", "/calendars/alice/plain/").status == 201)
-        #expect(try test.store.calendar(ofPrincipal: "principals/alice", named: "plain")?.components == ["VEVENT", "VTODO"])
+        #expect(
+            try test.store.calendar(ofPrincipal: "principals/alice", named: "plain")?.components == ["VEVENT", "VTODO"])
     }
 
     @Test func extendedMkcol() throws {
@@ -94,7 +113,8 @@ import Testing
             </D:mkcol>
             """
         #expect(test.send("MKCOL", "/calendars/alice/work/", body: body).status == 201)
-        #expect(try test.store.calendar(ofPrincipal: "principals/alice", named: "work")?.properties.displayName == "Work")
+        #expect(
+            try test.store.calendar(ofPrincipal: "principals/alice", named: "work")?.properties.displayName == "Work")
         #expect(test.send("MKCOL", "/calendars/alice/plain/").status == 403)
     }
 
@@ -110,7 +130,9 @@ import Testing
         let test = TestServer()
         #expect(test.send("MKCALENDAR", "/calendars/alice/other/").status == 201)
         _ = test.send("PUT", "/calendars/alice/default/a.ics", body: event(uid: "a"))
-        let move = test.send("MOVE", "/calendars/alice/default/a.ics", headers: ["Destination": "http://localhost/calendars/alice/other/b.ics"])
+        let move = test.send(
+            "MOVE", "/calendars/alice/default/a.ics",
+            headers: ["Destination": "http://localhost/calendars/alice/other/b.ics"])
         #expect(move.status == 201)
         #expect(test.send("GET", "/calendars/alice/default/a.ics").status == 404)
         #expect(test.send("GET", "/calendars/alice/other/b.ics").text == event(uid: "a"))
@@ -120,14 +142,50 @@ import Testing
         #expect(target.changes.map(\.operation) == [.added])
 
         // COPY back, then a second COPY into the same calendar would duplicate the UID.
-        #expect(test.send("COPY", "/calendars/alice/other/b.ics", headers: ["Destination": "/calendars/alice/default/c.ics"]).status == 201)
-        let duplicate = test.send("COPY", "/calendars/alice/other/b.ics", headers: ["Destination": "/calendars/alice/default/d.ics"])
+        #expect(
+            test.send(
+                "COPY", "/calendars/alice/other/b.ics", headers: ["Destination": "/calendars/alice/default/c.ics"]
+            ).status == 201)
+        let duplicate = test.send(
+            "COPY", "/calendars/alice/other/b.ics", headers: ["Destination": "/calendars/alice/default/d.ics"])
         #expect(duplicate.status == 403)
         #expect(duplicate.text.contains("no-uid-conflict"))
         let noOverwrite = test.send(
-            "COPY", "/calendars/alice/other/b.ics", headers: ["Destination": "/calendars/alice/default/c.ics", "Overwrite": "F"])
+            "COPY", "/calendars/alice/other/b.ics",
+            headers: ["Destination": "/calendars/alice/default/c.ics", "Overwrite": "F"])
         #expect(noOverwrite.status == 412)
-        #expect(test.send("COPY", "/calendars/alice/other/b.ics", headers: ["Destination": "/calendars/alice/default/c.ics"]).status == 204)
-        #expect(test.send("MOVE", "/calendars/alice/other/b.ics", as: "bob", headers: ["Destination": "/calendars/bob/default/b.ics"]).status == 403)
+        #expect(
+            test.send(
+                "COPY", "/calendars/alice/other/b.ics", headers: ["Destination": "/calendars/alice/default/c.ics"]
+            ).status == 204)
+        #expect(
+            test.send(
+                "MOVE", "/calendars/alice/other/b.ics", as: "bob",
+                headers: ["Destination": "/calendars/bob/default/b.ics"]
+            ).status == 403)
+    }
+}
+
+@Suite struct CopyMoveOverwriteTests {
+    @Test func overwriteReplacesAnObjectWithAnotherUID() throws {
+        let test = TestServer()
+        _ = test.send("PUT", "/calendars/alice/default/a.ics", body: event(uid: "a"))
+        _ = test.send("PUT", "/calendars/alice/default/b.ics", body: event(uid: "b"))
+        let move = test.send(
+            "MOVE", "/calendars/alice/default/a.ics", headers: ["Destination": "/calendars/alice/default/b.ics"])
+        #expect(move.status == 204)
+        #expect(test.send("GET", "/calendars/alice/default/b.ics").text.contains("UID:a"))
+        #expect(test.send("GET", "/calendars/alice/default/a.ics").status == 404)
+    }
+
+    @Test func copyAcrossCalendarsChecksUIDInTarget() {
+        let test = TestServer()
+        _ = test.send("MKCALENDAR", "/calendars/alice/other/")
+        _ = test.send("PUT", "/calendars/alice/default/a.ics", body: event(uid: "a"))
+        _ = test.send("PUT", "/calendars/alice/other/x.ics", body: event(uid: "a"))
+        let copy = test.send(
+            "COPY", "/calendars/alice/default/a.ics", headers: ["Destination": "/calendars/alice/other/a.ics"])
+        #expect(copy.status == 403)
+        #expect(copy.text.contains("no-uid-conflict"))
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CalDAV
 
 @Suite struct MD5Tests {

@@ -1,5 +1,6 @@
 import Storage
 import Testing
+
 @testable import CalDAV
 
 @Suite struct ObjectTests {
@@ -8,7 +9,8 @@ import Testing
     @Test func putGetDeleteRoundTrip() throws {
         let test = TestServer()
         let body = event(uid: "e1")
-        let put = test.send("PUT", path, headers: ["Content-Type": "text/calendar; charset=utf-8", "If-None-Match": "*"], body: body)
+        let put = test.send(
+            "PUT", path, headers: ["Content-Type": "text/calendar; charset=utf-8", "If-None-Match": "*"], body: body)
         #expect(put.status == 201)
         #expect(put.header("ETag") == "\"\(MD5.hex(body))\"")
 
@@ -49,14 +51,18 @@ import Testing
         let created = test.send("PUT", path, headers: ["If-None-Match": "*"], body: event(uid: "e1"))
         let etag = created.header("ETag")!
         #expect(test.send("PUT", path, headers: ["If-None-Match": "*"], body: event(uid: "e1")).status == 412)
-        #expect(test.send("PUT", path, headers: ["If-Match": "\"nope\""], body: event(uid: "e1", summary: "x")).status == 412)
+        #expect(
+            test.send("PUT", path, headers: ["If-Match": "\"nope\""], body: event(uid: "e1", summary: "x")).status
+                == 412)
         #expect(test.send("PUT", path, headers: ["If-Match": etag], body: event(uid: "e1", summary: "x")).status == 204)
         #expect(test.send("GET", path, headers: ["If-None-Match": etag]).status == 200)
         let current = test.send("GET", path).header("ETag")!
         #expect(test.send("GET", path, headers: ["If-None-Match": current]).status == 304)
         #expect(test.send("DELETE", path, headers: ["If-Match": etag]).status == 412)
         #expect(test.send("DELETE", path, headers: ["If-Match": current]).status == 204)
-        #expect(test.send("PUT", "/calendars/alice/default/new.ics", headers: ["If-Match": "*"], body: event(uid: "n")).status == 412)
+        #expect(
+            test.send("PUT", "/calendars/alice/default/new.ics", headers: ["If-Match": "*"], body: event(uid: "n"))
+                .status == 412)
     }
 
     @Test func invalidDataIsRefusedWithoutWriting() throws {
@@ -72,7 +78,8 @@ import Testing
         #expect(method.text.contains("valid-calendar-object-resource"))
 
         let twoUIDs = event(uid: "a").replacingOccurrences(
-            of: "END:VCALENDAR", with: "BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20270101T000000Z\r\nEND:VEVENT\r\nEND:VCALENDAR")
+            of: "END:VCALENDAR",
+            with: "BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20270101T000000Z\r\nEND:VEVENT\r\nEND:VCALENDAR")
         #expect(test.send("PUT", path, body: twoUIDs).text.contains("valid-calendar-object-resource"))
 
         let wrongType = test.send("PUT", path, headers: ["Content-Type": "text/vcard"], body: event(uid: "v"))
@@ -128,5 +135,24 @@ import Testing
         #expect(test.send("PUT", "/calendars/alice/default/a%20b%40c.ics", body: event(uid: "enc")).status == 201)
         #expect(try test.store.object(named: "a b@c.ics", in: test.calendarID("alice")) != nil)
         #expect(test.send("GET", "/calendars/alice/default/a%20b@c.ics").status == 200)
+    }
+}
+
+@Suite struct InstanceLimitTests {
+    @Test func tooManyInstancesAreRefused() {
+        let test = TestServer()
+        test.configuration.maxInstances = 10
+        test.server = test.makeServer()
+        let daily = { (count: Int) in
+            event(uid: "d\(count)").replacingOccurrences(
+                of: "DTEND:20270203T160000Z", with: "DTEND:20270203T160000Z\r\nRRULE:FREQ=DAILY;COUNT=\(count)")
+        }
+        let refused = test.send("PUT", "/calendars/alice/default/d.ics", body: daily(11))
+        #expect(refused.status == 403)
+        #expect(refused.text.contains("max-instances"))
+        #expect(test.send("PUT", "/calendars/alice/default/d.ics", body: daily(10)).status == 201)
+        let unbounded = event(uid: "u").replacingOccurrences(
+            of: "DTEND:20270203T160000Z", with: "DTEND:20270203T160000Z\r\nRRULE:FREQ=DAILY")
+        #expect(test.send("PUT", "/calendars/alice/default/u.ics", body: unbounded).status == 201)
     }
 }

@@ -1,5 +1,6 @@
 import Storage
 import Testing
+
 @testable import CalDAV
 
 @Suite struct PropfindTests {
@@ -16,8 +17,10 @@ import Testing
         #expect(text.contains("<cal:calendar-home-set><d:href>/calendars/alice/</d:href></cal:calendar-home-set>"))
         #expect(
             text.contains(
-                "<cal:calendar-user-address-set><d:href>mailto:alice@example.com</d:href><d:href>/principals/alice/</d:href></cal:calendar-user-address-set>"))
-        #expect(text.contains("<cal:schedule-inbox-URL><d:href>/calendars/alice/inbox/</d:href></cal:schedule-inbox-URL>"))
+                "<cal:calendar-user-address-set><d:href>mailto:alice@example.com</d:href><d:href>/principals/alice/</d:href></cal:calendar-user-address-set>"
+            ))
+        #expect(
+            text.contains("<cal:schedule-inbox-URL><d:href>/calendars/alice/inbox/</d:href></cal:schedule-inbox-URL>"))
         #expect(text.contains("<d:resourcetype><d:principal/></d:resourcetype>"))
         #expect(text.contains("<cal:calendar-user-type>INDIVIDUAL</cal:calendar-user-type>"))
     }
@@ -47,7 +50,9 @@ import Testing
         let test = TestServer()
         _ = test.send("PUT", "/calendars/alice/default/a.ics", body: event(uid: "a"))
         _ = test.send("PUT", "/calendars/alice/default/b.ics", body: event(uid: "b"))
-        let response = test.send("PROPFIND", "/calendars/alice/default/", headers: ["Depth": "1"], body: propfind("<D:getetag/><D:getcontenttype/>"))
+        let response = test.send(
+            "PROPFIND", "/calendars/alice/default/", headers: ["Depth": "1"],
+            body: propfind("<D:getetag/><D:getcontenttype/>"))
         let text = response.text
         #expect(text.contains("<d:href>/calendars/alice/default/a.ics</d:href>"))
         #expect(text.contains("<d:getetag>&quot;\(MD5.hex(event(uid: "b")))&quot;</d:getetag>"))
@@ -57,7 +62,8 @@ import Testing
 
     @Test func depthInfinityIsRefused() {
         let test = TestServer()
-        let response = test.send("PROPFIND", "/calendars/alice/", headers: ["Depth": "infinity"], body: propfind("<D:displayname/>"))
+        let response = test.send(
+            "PROPFIND", "/calendars/alice/", headers: ["Depth": "infinity"], body: propfind("<D:displayname/>"))
         #expect(response.status == 403)
         #expect(response.text.contains("propfind-finite-depth"))
     }
@@ -77,7 +83,8 @@ import Testing
 
     @Test func badXMLIs400() {
         let test = TestServer()
-        #expect(test.send("PROPFIND", "/", headers: ["Depth": "0"], body: "<D:propfind xmlns:D=\"DAV:\">").status == 400)
+        #expect(
+            test.send("PROPFIND", "/", headers: ["Depth": "0"], body: "<D:propfind xmlns:D=\"DAV:\">").status == 400)
     }
 
     @Test func unknownPathsAndMethods() {
@@ -91,7 +98,26 @@ import Testing
 
     @Test func defaultCalendarURLOnInbox() {
         let test = TestServer()
-        let response = test.send("PROPFIND", "/calendars/alice/inbox/", headers: ["Depth": "0"], body: propfind("<C:schedule-default-calendar-URL/>"))
+        let response = test.send(
+            "PROPFIND", "/calendars/alice/inbox/", headers: ["Depth": "0"],
+            body: propfind("<C:schedule-default-calendar-URL/>"))
         #expect(response.text.contains("<d:href>/calendars/alice/default/</d:href>"))
+    }
+}
+
+@Suite struct ACLPropertyTests {
+    @Test func aclAndSupportedPrivileges() {
+        let test = TestServer()
+        let response = test.send(
+            "PROPFIND", "/calendars/alice/default/", headers: ["Depth": "0"],
+            body: propfind("<D:acl/><D:supported-privilege-set/><D:owner/>"))
+        let text = response.text
+        #expect(
+            text.contains(
+                "<d:ace><d:principal><d:href>/principals/alice/</d:href></d:principal><d:grant><d:privilege><d:all/></d:privilege></d:grant><d:protected/></d:ace>"
+            ))
+        #expect(text.contains("<d:href>/principals/alice/calendar-proxy-read/</d:href>"))
+        #expect(text.contains("<d:supported-privilege><d:privilege><d:all/></d:privilege><d:abstract/>"))
+        #expect(text.contains("<d:owner><d:href>/principals/alice/</d:href></d:owner>"))
     }
 }

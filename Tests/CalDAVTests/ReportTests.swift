@@ -1,16 +1,20 @@
 import Storage
 import Testing
+
 @testable import CalDAV
 
 @Suite struct ReportTests {
     func sync(_ token: String, limit: Int? = nil, props: String = "<D:getetag/>") -> String {
         let limitXML = limit.map { "<D:limit><D:nresults>\($0)</D:nresults></D:limit>" } ?? ""
-        return "<?xml version=\"1.0\" encoding=\"utf-8\"?><D:sync-collection xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:sync-token>\(token)</D:sync-token><D:sync-level>1</D:sync-level>\(limitXML)<D:prop>\(props)</D:prop></D:sync-collection>"
+        return
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><D:sync-collection xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\"><D:sync-token>\(token)</D:sync-token><D:sync-level>1</D:sync-level>\(limitXML)<D:prop>\(props)</D:prop></D:sync-collection>"
     }
 
     @Test func initialThenIncrementalSync() {
         let test = TestServer()
-        for name in ["a", "b", "c"] { _ = test.send("PUT", "/calendars/alice/default/\(name).ics", body: event(uid: name)) }
+        for name in ["a", "b", "c"] {
+            _ = test.send("PUT", "/calendars/alice/default/\(name).ics", body: event(uid: name))
+        }
         let first = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "0"], body: sync(""))
         #expect(first.status == 207)
         #expect(first.text.contains("<d:sync-token>http://sabre.io/ns/sync/4</d:sync-token>"))
@@ -19,15 +23,18 @@ import Testing
         _ = test.send("PUT", "/calendars/alice/default/a.ics", body: event(uid: "a", summary: "changed"))
         _ = test.send("DELETE", "/calendars/alice/default/c.ics")
         _ = test.send("PUT", "/calendars/alice/default/d.ics", body: event(uid: "d"))
-        let second = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "0"], body: sync("http://sabre.io/ns/sync/4"))
+        let second = test.send(
+            "REPORT", "/calendars/alice/default/", headers: ["Depth": "0"], body: sync("http://sabre.io/ns/sync/4"))
         let text = second.text
         #expect(text.contains("<d:sync-token>http://sabre.io/ns/sync/7</d:sync-token>"))
         #expect(text.contains("<d:href>/calendars/alice/default/a.ics</d:href>"))
         #expect(text.contains("<d:href>/calendars/alice/default/d.ics</d:href>"))
-        #expect(text.contains("<d:href>/calendars/alice/default/c.ics</d:href><d:status>HTTP/1.1 404 Not Found</d:status>"))
+        #expect(
+            text.contains("<d:href>/calendars/alice/default/c.ics</d:href><d:status>HTTP/1.1 404 Not Found</d:status>"))
         #expect(!text.contains("/calendars/alice/default/b.ics"))
 
-        let nothing = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "0"], body: sync("http://sabre.io/ns/sync/7"))
+        let nothing = test.send(
+            "REPORT", "/calendars/alice/default/", headers: ["Depth": "0"], body: sync("http://sabre.io/ns/sync/7"))
         #expect(nothing.text.components(separatedBy: "<d:response>").count == 1)
     }
 
@@ -42,14 +49,22 @@ import Testing
 
     @Test func truncatedSyncResumes() {
         let test = TestServer()
-        for name in ["a", "b", "c"] { _ = test.send("PUT", "/calendars/alice/default/\(name).ics", body: event(uid: name)) }
-        let partial = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "0"], body: sync("http://sabre.io/ns/sync/1", limit: 2))
+        for name in ["a", "b", "c"] {
+            _ = test.send("PUT", "/calendars/alice/default/\(name).ics", body: event(uid: name))
+        }
+        let partial = test.send(
+            "REPORT", "/calendars/alice/default/", headers: ["Depth": "0"],
+            body: sync("http://sabre.io/ns/sync/1", limit: 2))
         #expect(partial.text.contains("/calendars/alice/default/a.ics"))
         #expect(partial.text.contains("/calendars/alice/default/b.ics"))
         #expect(!partial.text.contains("/calendars/alice/default/c.ics"))
-        #expect(partial.text.contains("<d:href>/calendars/alice/default/</d:href><d:status>HTTP/1.1 507 Insufficient Storage</d:status>"))
+        #expect(
+            partial.text.contains(
+                "<d:href>/calendars/alice/default/</d:href><d:status>HTTP/1.1 507 Insufficient Storage</d:status>"))
         #expect(partial.text.contains("http://sabre.io/ns/sync/3<"))
-        let rest = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "0"], body: sync("http://sabre.io/ns/sync/3", limit: 2))
+        let rest = test.send(
+            "REPORT", "/calendars/alice/default/", headers: ["Depth": "0"],
+            body: sync("http://sabre.io/ns/sync/3", limit: 2))
         #expect(rest.text.contains("/calendars/alice/default/c.ics"))
         #expect(!rest.text.contains("507"))
         #expect(rest.text.contains("http://sabre.io/ns/sync/4<"))
@@ -74,7 +89,9 @@ import Testing
         #expect(text.contains("<cal:calendar-data>BEGIN:VCALENDAR"))
         #expect(text.contains("UID:b"))
         #expect(text.contains("<d:href>/calendars/alice/default/b%20c.ics</d:href>"))
-        #expect(text.contains("<d:href>/calendars/alice/default/missing.ics</d:href><d:status>HTTP/1.1 404 Not Found</d:status>"))
+        #expect(
+            text.contains(
+                "<d:href>/calendars/alice/default/missing.ics</d:href><d:status>HTTP/1.1 404 Not Found</d:status>"))
     }
 
     @Test func unknownReport() {

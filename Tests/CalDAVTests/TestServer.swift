@@ -12,11 +12,13 @@ final class TestServer {
     init(users: [String] = ["alice", "bob", "carol"]) {
         for user in users {
             try! store.createUser(username: user, digestA1: MD5.hex("\(user):SabreDAV:\(user)"))
-            try! store.createPrincipal(uri: "principals/\(user)", email: "\(user)@example.com", displayName: user.capitalized)
+            try! store.createPrincipal(
+                uri: "principals/\(user)", email: "\(user)@example.com", displayName: user.capitalized)
             try! store.createPrincipal(uri: "principals/\(user)/calendar-proxy-read", email: nil, displayName: nil)
             try! store.createPrincipal(uri: "principals/\(user)/calendar-proxy-write", email: nil, displayName: nil)
             try! store.createCalendar(
-                principalURI: "principals/\(user)", uri: "default", properties: CalendarProperties(displayName: "Default"),
+                principalURI: "principals/\(user)", uri: "default",
+                properties: CalendarProperties(displayName: "Default"),
                 components: ["VEVENT", "VTODO"])
         }
     }
@@ -26,7 +28,8 @@ final class TestServer {
             store: store, configuration: configuration, now: { [unowned self] in self.clock },
             makeID: { [unowned self] in
                 self.counter += 1
-                return "00000000-0000-4000-8000-\(String(repeating: "0", count: 12 - String(self.counter).count))\(self.counter)"
+                return
+                    "00000000-0000-4000-8000-\(String(repeating: "0", count: 12 - String(self.counter).count))\(self.counter)"
             })
     }
 
@@ -57,7 +60,9 @@ func base64(_ bytes: [UInt8]) -> String {
     var index = 0
     while index < bytes.count {
         let chunk = Array(bytes[index..<min(index + 3, bytes.count)])
-        let value = (UInt32(chunk[0]) << 16) | (chunk.count > 1 ? UInt32(chunk[1]) << 8 : 0) | (chunk.count > 2 ? UInt32(chunk[2]) : 0)
+        let value =
+            (UInt32(chunk[0]) << 16) | (chunk.count > 1 ? UInt32(chunk[1]) << 8 : 0)
+            | (chunk.count > 2 ? UInt32(chunk[2]) : 0)
         out.append(table[Int((value >> 18) & 63)])
         out.append(table[Int((value >> 12) & 63)])
         out.append(chunk.count > 1 ? table[Int((value >> 6) & 63)] : "=")
@@ -68,7 +73,9 @@ func base64(_ bytes: [UInt8]) -> String {
 }
 
 /// A small VEVENT body.
-func event(uid: String, summary: String = "Meeting", start: String = "20270203T150000Z", end: String = "20270203T160000Z") -> String {
+func event(
+    uid: String, summary: String = "Meeting", start: String = "20270203T150000Z", end: String = "20270203T160000Z"
+) -> String {
     """
     BEGIN:VCALENDAR\r
     VERSION:2.0\r
@@ -85,6 +92,7 @@ func event(uid: String, summary: String = "Meeting", start: String = "20270203T1
     """
 }
 
-let propfindHeader = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" xmlns:CS=\"http://calendarserver.org/ns/\" xmlns:A=\"http://apple.com/ns/ical/\">"
+let propfindHeader =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<D:propfind xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\" xmlns:CS=\"http://calendarserver.org/ns/\" xmlns:A=\"http://apple.com/ns/ical/\">"
 
 func propfind(_ props: String) -> String { propfindHeader + "<D:prop>\(props)</D:prop></D:propfind>" }

@@ -21,6 +21,7 @@ import Testing
         #expect(DAVNamespace(uri: "http://apple.com/ns/ical/") == .appleICal)
         #expect(DAVNamespace(uri: "http://me.com/_namespace/") == .other("http://me.com/_namespace/"))
         #expect(PropertyName(namespace: "DAV:", local: "href") == .href)
+        #expect(PropertyName(.other("DAV:"), "href") == .href)
         #expect(DAVNamespace.common.map(\.prefix) == ["d", "cal", "cs", "ical"])
         #expect(DAVNamespace.other("urn:x").prefix == nil)
     }

@@ -37,6 +37,11 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
             """
         #expect(throws: DAVXMLError.doctypeNotAllowed) { try XMLElement.parse(bytes(xxe)) }
         #expect(throws: DAVXMLError.doctypeNotAllowed) { try PropfindRequest.parse(bytes(xxe)) }
+        #expect(throws: DAVXMLError.doctypeNotAllowed) { try ReportRequest.parse([0xEF, 0xBB, 0xBF] + bytes("\n  " + xxe)) }
+        let externalDTD = "<!DOCTYPE propfind SYSTEM \"http://127.0.0.1:1/evil.dtd\"><propfind xmlns=\"DAV:\"/>"
+        #expect(throws: DAVXMLError.doctypeNotAllowed) { try PropfindRequest.parse(bytes(externalDTD)) }
+        let parameterEntity = "<!DOCTYPE a [<!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p;]><a/>"
+        #expect(throws: DAVXMLError.doctypeNotAllowed) { try XMLElement.parse(bytes(parameterEntity)) }
     }
 
     @Test func refusesDoctypeAfterCommentsAndInternalEntityExpansion() {
@@ -62,6 +67,7 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
     @Test(arguments: [
         "<a><b></a>", "<a>", "<a></b>", "not xml", "<a>x</a><b/>", "<a xmlns:p=\"urn:p\"><q:b/></a>", "<a attr=1/>",
+        "<a>&amp</a>", "<a>x & y</a>", "<a></a>trailing", "<a b=\"1\" b=\"2\"/>", "<a b=\"<\"/>", "<a>\u{0}</a>",
     ])
     func malformedBodiesThrowMalformed(_ body: String) {
         do {
@@ -75,6 +81,10 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         }
     }
 
+    @Test func invalidUTF8IsMalformed() {
+        #expect(throws: (any Error).self) { try XMLElement.parse(bytes("<a>") + [0xC3, 0x28] + bytes("</a>")) }
+    }
+
     @Test func emptyBodyIsTyped() {
         #expect(throws: DAVXMLError.emptyBody) { try XMLElement.parse([]) }
         #expect(throws: DAVXMLError.emptyBody) { try XMLElement.parse(bytes("  \n")) }
@@ -85,6 +95,9 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         #expect(throws: DAVXMLError.tooLarge(limit: 1000)) { try XMLElement.parse(big, limits: XMLLimits(maxBytes: 1000)) }
         let deep = String(repeating: "<a>", count: 100) + String(repeating: "</a>", count: 100)
         #expect(throws: DAVXMLError.tooDeep(limit: 64)) { try XMLElement.parse(bytes(deep)) }
+        let wide = "<a>" + String(repeating: "<b/>", count: 101) + "</a>"
+        #expect(throws: DAVXMLError.tooManyElements(limit: 100)) { try XMLElement.parse(bytes(wide), limits: XMLLimits(maxElements: 100)) }
+        #expect(throws: Never.self) { try XMLElement.parse(bytes(wide), limits: XMLLimits(maxElements: 102)) }
         let ok = String(repeating: "<a>", count: 64) + String(repeating: "</a>", count: 64)
         #expect(throws: Never.self) { try XMLElement.parse(bytes(ok)) }
     }
@@ -121,5 +134,31 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
     @Test func outerXMLIsParseable() throws {
         let element = XMLElement(.owner, children: [XMLElement(.href, text: "mailto:a@b")])
         #expect(try XMLElement.parse(bytes(element.outerXML)) == element)
+    }
+}
+
+@Suite struct ConcurrentParsingTests {
+    @Test func parsesOnManyThreadsAtOnce() async throws {
+        let body = bytes(
+            "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:getetag/><D:displayname/></D:prop></D:propfind>")
+        let results = try await withThrowingTaskGroup(of: PropertySelection.self) { group in
+            for _ in 0..<32 {
+                group.addTask {
+                    var last = PropertySelection.propname
+                    for _ in 0..<50 { last = try PropfindRequest.parse(body) }
+                    return last
+                }
+            }
+            var all: [PropertySelection] = []
+            for try await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.count == 32)
+        #expect(results.allSatisfy { $0 == .prop([.getETag, .displayName]) })
+    }
+
+    @Test func errorsDescribeThemselves() {
+        #expect(DAVXMLError.missingElement(.href).description == "missing element {DAV:}href")
+        #expect(DAVXMLError.tooDeep(limit: 3).description.contains("3"))
     }
 }

@@ -147,6 +147,49 @@ struct ICalTimeZoneTests {
         #expect(ICalTimeZone.named("") == nil)
     }
 
+    @Test func extremeInstantsAndOddRulesDoNotTrap() throws {
+        let zones = [
+            try #require(ICalTimeZone.named("America/New_York")), try Self.vtimezone("lord-howe", "Australia/Lord_Howe"),
+            try Self.vtimezone("old-style-vtimezone", "/softwarestudio.org/Olson_20011030_5/America/New_York"),
+        ]
+        for zone in zones {
+            for t in [Int64.min, Int64.max, Int64.max - 10, -62_135_596_800, 253_402_300_799] {
+                _ = zone.offset(atUTC: t)
+                _ = zone.local(atUTC: t)
+            }
+            _ = zone.utcSeconds(forLocal: LocalDateTime(year: 9999, month: 12, day: 31, hour: 23, minute: 59))
+            _ = zone.utcSeconds(forLocal: LocalDateTime(year: 1, month: 1, day: 1))
+        }
+        let odd = """
+            BEGIN:VTIMEZONE\r
+            TZID:Odd\r
+            BEGIN:DAYLIGHT\r
+            DTSTART:20000402T020000\r
+            TZOFFSETFROM:+0100\r
+            TZOFFSETTO:+0200\r
+            RRULE:FREQ=YEARLY;INTERVAL=99999999999;COUNT=99999999999999;BYDAY=9SU,-9MO,XX,;BYMONTHDAY=0,40\r
+            END:DAYLIGHT\r
+            BEGIN:STANDARD\r
+            DTSTART:20001029T030000\r
+            TZOFFSETFROM:+0200\r
+            TZOFFSETTO:+0100\r
+            RRULE:FREQ=YEARLY;INTERVAL=3;BYMONTH=10;BYDAY=-1SU\r
+            END:STANDARD\r
+            END:VTIMEZONE\r
+
+            """
+        let zone = try #require(ICalTimeZone.from(vtimezoneText: odd))
+        #expect(zone.offset(atUTC: utc(2000, 6, 1)) == 7200)
+        #expect(zone.offset(atUTC: utc(2001, 6, 1)) == 3600)  // standard since Oct 2000, daylight never again
+        _ = zone.utcSeconds(forLocal: wall(2026, 3, 29, 2, 30))
+        // STANDARD has INTERVAL=3 from 2000: fires 2000, 2003, 2006 … and not in 2004/2005.
+        let stepped = try #require(ICalTimeZone.from(vtimezoneText: odd.replacingOccurrences(of: "INTERVAL=99999999999;COUNT=99999999999999;BYDAY=9SU,-9MO,XX,;BYMONTHDAY=0,40", with: "BYMONTH=4;BYDAY=1SU")))
+        #expect(stepped.offset(atUTC: utc(2003, 12, 1)) == 3600)
+        #expect(stepped.offset(atUTC: utc(2004, 12, 1)) == 7200)  // no STANDARD onset in 2004 or 2005
+        #expect(stepped.offset(atUTC: utc(2005, 12, 1)) == 7200)
+        #expect(stepped.offset(atUTC: utc(2006, 12, 1)) == 3600)
+    }
+
     @Test func selfTestPasses() {
         #expect(ICalTimeZone.selfTest())
     }

@@ -7,7 +7,7 @@ func expand(
     limits: RecurrenceLimits = .default
 ) throws -> [String] {
     let parsed = try RecurrenceRule(parsing: rule)
-    let dt = RecurValueText.dateTime(start)!
+    let dt = ICalDateTime(parsing: start)!
     var iterator = RecurrenceIterator(rule: parsed, start: dt.local, isDateOnly: dt.isDateOnly, zone: zone, limits: limits)
     var out: [String] = []
     while out.count < take, let next = iterator.next() { out.append(dt.isDateOnly ? String(next.description.prefix(8)) : next.description) }

@@ -34,7 +34,7 @@ func ics(_ text: String) -> ICalComponent {
 }
 
 /// UTC seconds of `YYYYMMDDTHHMMSSZ` or `YYYYMMDD`.
-func utc(_ text: String) -> Int64 { RecurValueText.dateTime(text)!.local.secondsSinceEpoch }
+func utc(_ text: String) -> Int64 { ICalDateTime(parsing: text)!.local.secondsSinceEpoch }
 
 /// `YYYYMMDDTHHMMSSZ` of UTC seconds.
 func utcText(_ seconds: Int64) -> String { LocalDateTime(secondsSinceEpoch: seconds).description + "Z" }

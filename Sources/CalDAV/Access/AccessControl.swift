@@ -29,23 +29,31 @@ extension CalDAVServer {
                 case .write: own = Privilege.reading.union(.write).union(.unlock)
                 }
             }
-            if let instance, instance.access == .read {
-                own = own.intersection(Privilege.reading.union(.writeProperties))
+            // A sharee's instance: read-only or read-write as granted, never re-sharing or changing ACLs.
+            if let instance, instance.access != .owner {
+                own.subtract([.share, .writeACL])
+                if instance.access == .read { own = own.intersection(Privilege.reading.union(.writeProperties)) }
             }
             return own
         case .inbox(let name), .inboxItem(let name, _):
-            if name == user.username { return .all }
+            // RFC 6638 §2.2: the owner reads and clears the inbox; others may only deliver into it.
+            let owner: Privilege = [
+                .read, .readACL, .readCurrentUserPrivilegeSet, .writeProperties, .unbind, .scheduleDeliver,
+            ]
+            if name == user.username { return owner }
             switch try proxyAccess(of: user, to: name) {
             case .none: return .scheduleDeliver
-            case .read: return Privilege.reading.union(.scheduleDeliver)
-            case .write: return Privilege.reading.union(.write).union(.scheduleDeliver)
+            case .read: return Privilege.reading.subtracting(.readFreeBusy).union(.scheduleDeliver)
+            case .write: return owner
             }
         case .outbox(let name):
-            if name == user.username { return .all }
+            // RFC 6638 §2.1: sending on the owner's behalf is what the outbox is for.
+            let owner: Privilege = [.read, .readACL, .readCurrentUserPrivilegeSet, .scheduleSend]
+            if name == user.username { return owner }
             switch try proxyAccess(of: user, to: name) {
             case .none: return []
-            case .read: return .reading
-            case .write: return Privilege.reading.union(.scheduleSend)
+            case .read: return Privilege.reading.subtracting(.readFreeBusy)
+            case .write: return owner
             }
         }
     }

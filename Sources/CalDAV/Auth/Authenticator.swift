@@ -1,18 +1,5 @@
 import Storage
 
-/// Who made a request: the login name and its principal uri (`principals/NAME`).
-public struct AuthenticatedUser: Hashable, Sendable {
-    /// The `users.username`.
-    public var username: String
-    /// `principals/NAME`, without slashes around it.
-    public var principalURI: String
-    /// Creates a user.
-    public init(username: String) {
-        self.username = username
-        self.principalURI = "principals/" + username
-    }
-}
-
 /// The outcome of checking an Authorization header (RFC 7235 §3.1).
 enum AuthOutcome {
     case authenticated(AuthenticatedUser)
@@ -51,7 +38,12 @@ struct Authenticator {
             else { return .challenge(stale: false) }
             return .authenticated(AuthenticatedUser(username: username))
         case "digest":
-            return try digest(DigestCredentials.parse(rest), method: request.method, store: store, now: now)
+            let credentials = DigestCredentials.parse(rest)
+            // The digest must be for this request's target, or it could be replayed elsewhere (RFC 7616 §3.4.6).
+            if let uri = credentials["uri"], uri != request.uri, !(uri.contains("://") && uri.hasSuffix(request.uri)) {
+                return .badRequest("Digest uri does not match the request target")
+            }
+            return try digest(credentials, method: request.method, store: store, now: now)
         default:
             return .challenge(stale: false)
         }

@@ -14,7 +14,8 @@ public struct DAVRequest: Sendable {
     public var remoteUser: String?
 
     /// Creates a request.
-    public init(method: String, uri: String, headers: [String: String] = [:], body: [UInt8] = [], remoteAddress: String? = nil,
+    public init(
+        method: String, uri: String, headers: [String: String] = [:], body: [UInt8] = [], remoteAddress: String? = nil,
         remoteUser: String? = nil
     ) {
         self.method = method.uppercased()

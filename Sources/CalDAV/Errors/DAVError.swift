@@ -1,17 +1,20 @@
 /// The engine's one error type: an HTTP status plus, where the RFCs name one,
 /// the precondition or postcondition element of the `DAV:error` body (RFC 4918 §16).
-public struct DAVError: Error, Sendable {
+struct DAVError: Error, Sendable {
     /// HTTP status code.
-    public var status: Int
+    var status: Int
     /// The condition element, if any.
-    public var condition: Condition?
+    var condition: Condition?
     /// A human-readable explanation (logged, and sent in the body as a comment-like element).
-    public var message: String
+    var message: String
     /// Extra response headers (Allow for 405).
-    public var headers: [(name: String, value: String)]
+    var headers: [(name: String, value: String)]
 
     /// Creates an error.
-    public init(_ status: Int, _ condition: Condition? = nil, _ message: String = "", headers: [(name: String, value: String)] = []) {
+    init(
+        _ status: Int, _ condition: Condition? = nil, _ message: String = "",
+        headers: [(name: String, value: String)] = []
+    ) {
         self.status = status
         self.condition = condition
         self.message = message
@@ -19,7 +22,7 @@ public struct DAVError: Error, Sendable {
     }
 
     /// Conditions of RFC 4918 §16, RFC 3744 §7.1.1, RFC 4791 §5.3.2/§7, RFC 6578 §3.7, RFC 5689.
-    public enum Condition: Sendable, Equatable {
+    enum Condition: Sendable, Equatable {
         /// DAV:need-privileges with (href, privilege local name) pairs (RFC 3744 §7.1.1).
         case needPrivileges([NeededPrivilege])
         case propfindFiniteDepth
@@ -45,6 +48,8 @@ public struct DAVError: Error, Sendable {
         /// DAV:valid-resourcetype (RFC 5689 §3.3)
         case validResourceType
         case cannotModifyProtectedProperty
+        /// CALDAV:supported-collation (RFC 4791 §7.5.1)
+        case supportedCollation
 
         /// (namespace, local name) of the element.
         var element: (namespace: String, name: String) {
@@ -73,18 +78,19 @@ public struct DAVError: Error, Sendable {
             case .numberOfMatchesWithinLimits: return (dav, "number-of-matches-within-limits")
             case .validResourceType: return (dav, "valid-resourcetype")
             case .cannotModifyProtectedProperty: return (dav, "cannot-modify-protected-property")
+            case .supportedCollation: return (caldav, "supported-collation")
             }
         }
     }
 
     /// One entry of DAV:need-privileges.
-    public struct NeededPrivilege: Sendable, Equatable {
+    struct NeededPrivilege: Sendable, Equatable {
         /// The resource's href.
-        public var href: String
+        var href: String
         /// The missing privilege.
-        public var privilege: Privilege
+        var privilege: Privilege
         /// Creates an entry.
-        public init(href: String, privilege: Privilege) {
+        init(href: String, privilege: Privilege) {
             self.href = href
             self.privilege = privilege
         }

@@ -30,7 +30,7 @@ extension CalDAVServer {
         let writer = objectWriter
         let validator = CalendarObjectValidator(
             supportedComponents: target.components, maxResourceSize: configuration.maxResourceSize,
-            maxAttendeesPerInstance: configuration.maxAttendeesPerInstance)
+            maxAttendeesPerInstance: configuration.maxAttendeesPerInstance, maxInstances: configuration.maxInstances)
         let created: Bool = try store.transaction {
             guard let object = try store.object(named: name, in: source.calendarID), let data = object.data else {
                 try require(.read, on: context.path, for: context.user, instance: source)
@@ -39,6 +39,8 @@ extension CalDAVServer {
             try require(move ? [.read, .unbind] : .read, on: context.path, for: context.user, instance: source)
             if move { try require(.unbind, on: .calendar(owner, calendarName), for: context.user, instance: source) }
             try ETag.checkConditions(context.request, current: object.etag)
+            if move { try checkLocks(context.path, context: context) }
+            try checkLocks(destination, context: context)
             let existing = try store.object(named: targetName, in: target.calendarID)
             if existing != nil {
                 guard overwrite else { throw DAVError.preconditionFailed("destination exists and Overwrite is F") }
@@ -47,15 +49,16 @@ extension CalDAVServer {
                 try require(.bind, on: .calendar(targetOwner, targetCalendarName), for: context.user, instance: target)
             }
             let validated = try validator.validate(body: Array(data.utf8), contentType: nil)
-            let sameCalendar = source.calendarID == target.calendarID
-            if move { try writer.delete(object, in: source) }
-            let result = try writer.put(
-                validated, body: data, uri: targetName, in: target, existing: existing, now: context.now,
-                ignoring: sameCalendar && !move ? nil : name)
+            // Overwrite: T deletes the destination first (RFC 4918 §9.8.4, §9.9.3).
+            if let existing { try writer.delete(existing, in: target, actor: context.user) }
+            if move { try writer.delete(object, in: source, actor: context.user) }
+            _ = try writer.put(
+                validated, body: data, uri: targetName, in: target, existing: nil, actor: context.user, now: context.now
+            )
             if move {
                 try store.removeDeadProperties(pathPrefix: context.path.storagePath)
             }
-            return result.created
+            return existing == nil
         }
         return DAVResponse(status: created ? 201 : 204, headers: [("Content-Length", "0")])
     }

@@ -14,7 +14,8 @@ extension CalDAVServer {
                 }
                 try require(.unbind, on: .calendar(owner, calendarName), for: context.user, instance: instance)
                 try ETag.checkConditions(context.request, current: existing.etag)
-                try writer.delete(existing, in: instance)
+                try checkLocks(context.path, context: context)
+                try writer.delete(existing, in: instance, actor: context.user)
             }
         case .calendar(let owner, let calendarName):
             let instance = try calendarInstance(owner: owner, name: calendarName)
@@ -22,6 +23,7 @@ extension CalDAVServer {
             if context.request.header("if-match") != nil {
                 try ETag.checkConditions(context.request, current: nil)
             }
+            try checkLocks(context.path, context: context, includeChildren: true)
             try store.transaction {
                 try store.deleteCalendar(instance.id)
                 try store.removeDeadProperties(pathPrefix: context.path.storagePath)

@@ -32,7 +32,9 @@ extension CalDAVServer {
                 principalURI: "principals/" + owner, uri: name, properties: patch.calendar ?? CalendarProperties(),
                 components: patch.components ?? ["VEVENT", "VTODO"])
             for (_, value) in patch.dead {
-                if let value { try store.setDeadProperty(DeadPropertyCodec.row(path: context.path.storagePath, element: value)) }
+                if let value {
+                    try store.setDeadProperty(DeadPropertyCodec.row(path: context.path.storagePath, element: value))
+                }
             }
         }
         return DAVResponse(status: 201, headers: [("Content-Length", "0"), ("Cache-Control", "no-cache")])

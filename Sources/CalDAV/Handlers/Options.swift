@@ -9,7 +9,7 @@ extension CalDAVServer {
     }
 
     /// OPTIONS: no auth needed (RFC 4918 §9.1 discovery); announces classes and methods.
-    func options(_ path: ResourcePath) -> DAVResponse {
+    func options() -> DAVResponse {
         DAVResponse(
             status: 200,
             headers: [

@@ -18,7 +18,8 @@ extension CalDAVServer {
         if depth == 1 {
             members += try children(of: context.path, resource, user: context.user, withData: wantsData(selection))
         }
-        let deadRows = try needsDeadProperties(selection)
+        let deadRows =
+            try needsDeadProperties(selection)
             ? store.deadProperties(paths: members.map { $0.0.storagePath }) : []
         var deadByPath: [String: [DeadProperty]] = [:]
         for row in deadRows { deadByPath[row.path, default: []].append(row) }
@@ -30,7 +31,7 @@ extension CalDAVServer {
                 ? privileges : try self.privileges(of: context.user, on: path, instance: member.instance)
             let scope = PropertyScope(path: path, resource: member, user: context.user, privileges: memberPrivileges)
             let propStats = try properties(selection, scope: scope, dead: deadByPath[path.storagePath] ?? [])
-            multistatus.entries.append(
+            multistatus.add(
                 MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
         }
         return multistatus.response()
@@ -85,9 +86,13 @@ extension CalDAVServer {
         case .propname:
             var seen = Set<PropertyName>()
             for row in propertyTable.ordered where scope.privileges.isSuperset(of: row.readPrivilege) {
-                if try row.get(self, scope) != nil, seen.insert(row.name).inserted { found.append(XMLElement(row.name)) }
+                if try row.get(self, scope) != nil, seen.insert(row.name).inserted {
+                    found.append(XMLElement(row.name))
+                }
             }
-            for element in deadElements where seen.insert(element.name).inserted { found.append(XMLElement(element.name)) }
+            for element in deadElements where seen.insert(element.name).inserted {
+                found.append(XMLElement(element.name))
+            }
         }
         var propStats: [PropStat] = []
         if !found.isEmpty { propStats.append(PropStat(status: 200, properties: found)) }

@@ -10,6 +10,7 @@ extension CalDAVServer {
         let update = try PropertyUpdate.parse(context.request.body)
         let resource = try load(context.path)
         try require(.writeProperties, on: context.path, for: context.user, instance: resource.instance)
+        try checkLocks(context.path, context: context)
         var patch = try initialPatch(for: resource)
         var statuses: [(name: PropertyName, status: Int)] = []
         var failed = false
@@ -24,12 +25,12 @@ extension CalDAVServer {
             let propStats = Dictionary(grouping: statuses) { $0.status >= 300 ? $0.status : 424 }
                 .sorted { $0.key < $1.key }
                 .map { PropStat(status: $0.key, properties: $0.value.map { XMLElement($0.name) }) }
-            return Multistatus(entries: [MultistatusEntry(href: urls.href(context.path), propStats: propStats)])
+            return Multistatus(MultistatusEntry(href: urls.href(context.path), propStats: propStats))
                 .response()
         }
         try apply(patch, to: resource, path: context.path)
         let done = statuses.isEmpty ? [] : [PropStat(status: 200, properties: statuses.map { XMLElement($0.name) })]
-        return Multistatus(entries: [MultistatusEntry(href: urls.href(context.path), propStats: done)]).response()
+        return Multistatus(MultistatusEntry(href: urls.href(context.path), propStats: done)).response()
     }
 
     /// A patch holding the resource's current column values, so setters edit them in place.
@@ -73,7 +74,8 @@ extension CalDAVServer {
                 if let updated = patch.principal, updated != record { try store.updatePrincipal(updated) }
             case .proxyGroup(_, _, let group):
                 if let members = patch.members {
-                    let groupID = try group?.id ?? store.createPrincipal(uri: path.storagePath, email: nil, displayName: nil).id
+                    let groupID =
+                        try group?.id ?? store.createPrincipal(uri: path.storagePath, email: nil, displayName: nil).id
                     try store.setMembers(of: groupID, to: members)
                 }
             default: break

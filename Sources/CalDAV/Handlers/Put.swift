@@ -17,7 +17,7 @@ extension CalDAVServer {
         }
         let validator = CalendarObjectValidator(
             supportedComponents: instance.components, maxResourceSize: configuration.maxResourceSize,
-            maxAttendeesPerInstance: configuration.maxAttendeesPerInstance)
+            maxAttendeesPerInstance: configuration.maxAttendeesPerInstance, maxInstances: configuration.maxInstances)
         let writer = objectWriter
         let result: ObjectWriter<Store>.Result = try store.transaction {
             let existing = try store.object(named: name, in: instance.calendarID)
@@ -27,9 +27,12 @@ extension CalDAVServer {
                 try require(.bind, on: .calendar(owner, calendarName), for: context.user, instance: instance)
             }
             try ETag.checkConditions(context.request, current: existing?.etag)
-            let object = try validator.validate(body: context.request.body, contentType: context.request.header("content-type"))
+            try checkLocks(context.path, context: context)
+            let object = try validator.validate(
+                body: context.request.body, contentType: context.request.header("content-type"))
             let body = String(decoding: context.request.body, as: UTF8.self)
-            return try writer.put(object, body: body, uri: name, in: instance, existing: existing, now: context.now)
+            return try writer.put(
+                object, body: body, uri: name, in: instance, existing: existing, actor: context.user, now: context.now)
         }
         var headers: [(name: String, value: String)] = [("Content-Length", "0")]
         if result.storedAsSent { headers.append(("ETag", ETag.quoted(result.etag))) }

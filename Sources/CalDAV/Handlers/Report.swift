@@ -6,14 +6,42 @@ extension CalDAVServer {
     func report(_ context: RequestContext) throws -> DAVResponse {
         let report = try ReportRequest.parse(context.request.body)
         let resource = try load(context.path)
+        if case .freeBusyQuery(let query) = report {
+            switch resource {
+            case .calendar(let instance):
+                try require(.readFreeBusy, on: context.path, for: context.user, instance: instance)
+                return try freeBusyQuery(query, in: [instance], context: context)
+            case .calendarHome(let principal):
+                try require(.read, on: context.path, for: context.user)
+                guard case .calendarHome(let name) = context.path else { break }
+                let calendars = try store.calendars(ofPrincipal: principal.uri).filter { instance in
+                    !instance.properties.transparent
+                        && (try? privileges(of: context.user, on: .calendar(name, instance.uri), instance: instance))?
+                            .contains(.readFreeBusy) == true
+                }
+                return try freeBusyQuery(query, in: calendars, context: context)
+            default: break
+            }
+        }
         try require(.read, on: context.path, for: context.user, instance: resource.instance)
         switch (report, resource) {
         case (.calendarMultiget(let multiget), .calendar(let instance)):
             return try calendarMultiget(multiget, in: instance, context: context)
-        case (.calendarQuery(let query), .calendar(let instance)), (.calendarQuery(let query), .object(let instance, _)):
+        case (.calendarQuery(let query), .calendar(let instance)),
+            (.calendarQuery(let query), .object(let instance, _)):
             return try calendarQuery(query, in: instance, context: context)
         case (.syncCollection(let sync), .calendar(let instance)):
             return try syncCollection(sync, in: instance, context: context)
+        case (.principalPropertySearch(let search), _):
+            return try principalPropertySearch(search, context: context)
+        case (.calendarServerPrincipalSearch(let search), _):
+            return try calendarServerPrincipalSearch(search, context: context)
+        case (.principalMatch(let match), _):
+            return try principalMatch(match, resource: resource, context: context)
+        case (.principalSearchPropertySet, _):
+            return principalSearchPropertySet()
+        case (.expandProperty(let expand), _):
+            return try expandProperty(expand, resource: resource, context: context)
         default:
             throw DAVError(403, .supportedReport, "\(report.name.clark) is not supported on this resource")
         }
@@ -36,11 +64,14 @@ extension CalDAVServer {
         }
         let objects = try store.objects(named: names, in: instance.calendarID)
         let privileges = try privileges(of: context.user, on: context.path, instance: instance)
-        let dead = try deadRows(for: multiget.properties, paths: objects.map { ResourcePath.calendarObject(owner, calendarName, $0.uri) })
+        let dead = try deadRows(
+            for: multiget.properties, paths: objects.map { ResourcePath.calendarObject(owner, calendarName, $0.uri) })
         var byName: [String: MultistatusEntry] = [:]
         for object in objects {
             let path = ResourcePath.calendarObject(owner, calendarName, object.uri)
-            let scope = PropertyScope(path: path, resource: .object(instance, object), user: context.user, privileges: privileges)
+            let scope = PropertyScope(
+                path: path, resource: .object(instance, object), user: context.user, privileges: privileges,
+                calendarData: multiget.calendarData)
             let propStats = try properties(multiget.properties, scope: scope, dead: dead[path.storagePath] ?? [])
             byName[object.uri] = MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request))
         }
@@ -48,19 +79,27 @@ extension CalDAVServer {
         for href in order {
             if case .calendarObject(owner, calendarName, let name) = urls.resolve(href), var found = byName[name] {
                 found.href = href
-                multistatus.entries.append(found)
+                multistatus.add(found)
             } else if let missing = entries[href] {
-                multistatus.entries.append(missing)
+                multistatus.add(missing)
             }
         }
         return multistatus.response()
     }
 
+    /// Whether every property the selection names is live (so no dead property needs reading).
+    func allLive(_ selection: PropertySelection) -> Bool {
+        if case .prop(let names) = selection, names.allSatisfy({ propertyTable.byName[$0] != nil }) { return true }
+        return false
+    }
+
     /// Dead properties of many paths in one query, when the selection may ask for any.
     func deadRows(for selection: PropertySelection, paths: [ResourcePath]) throws -> [String: [DeadProperty]] {
-        if case .prop(let names) = selection, names.allSatisfy({ propertyTable.byName[$0] != nil }) { return [:] }
+        if allLive(selection) || paths.isEmpty { return [:] }
         var byPath: [String: [DeadProperty]] = [:]
-        for row in try store.deadProperties(paths: paths.map(\.storagePath)) { byPath[row.path, default: []].append(row) }
+        for row in try store.deadProperties(paths: paths.map(\.storagePath)) {
+            byPath[row.path, default: []].append(row)
+        }
         return byPath
     }
 }

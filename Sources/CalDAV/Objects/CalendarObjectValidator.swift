@@ -16,6 +16,8 @@ struct CalendarObjectValidator {
     let supportedComponents: [String]
     let maxResourceSize: Int
     let maxAttendeesPerInstance: Int
+    /// Most instances a bounded recurrence may have (CALDAV:max-instances); unbounded rules are not counted.
+    var maxInstances: Int = 3000
 
     /// Validates `body` sent with `contentType`; throws the matching precondition.
     func validate(body: [UInt8], contentType: String?) throws -> ValidatedObject {
@@ -63,6 +65,24 @@ struct CalendarObjectValidator {
         for member in members where member.properties(named: "ATTENDEE").count > maxAttendeesPerInstance {
             throw DAVError(403, .maxAttendeesPerInstance, "more than \(maxAttendeesPerInstance) attendees")
         }
+        try checkInstanceCount(calendar, componentType: first.name)
         return ValidatedObject(calendar: calendar, componentType: first.name, uid: uid)
+    }
+
+    /// CALDAV:max-instances (RFC 4791 §5.2.8) for bounded series; unbounded ones are stored like sabre stores them.
+    private func checkInstanceCount(_ calendar: ICalComponent, componentType: String) throws {
+        let set = RecurrenceSet(calendar: calendar, componentName: componentType)
+        guard let master = set.master, set.isRecurring else { return }
+        let rules = master.properties(named: "RRULE").compactMap { try? RecurrenceRule(parsing: $0.rawValue) }
+        guard rules.allSatisfy(\.isBounded) else { return }
+        var count = 0
+        for _ in set.instances(
+            resolver: TimeZoneResolver(calendar: calendar), limits: RecurrenceLimits(maxInstances: maxInstances + 1))
+        {
+            count += 1
+            if count > maxInstances {
+                throw DAVError(403, .maxInstances, "more than \(maxInstances) instances")
+            }
+        }
     }
 }

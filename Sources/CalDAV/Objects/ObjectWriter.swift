@@ -10,6 +10,8 @@ import Storage
 struct ObjectWriter<Store: CalendarStore> {
     let store: Store
     let urls: URLPath
+    /// New resource names (inbox items and attendee copies the scheduling steps will create).
+    let makeID: () -> String
 
     /// What a write did.
     struct Result {
@@ -21,23 +23,20 @@ struct ObjectWriter<Store: CalendarStore> {
         var storedAsSent: Bool
     }
 
-    /// Stores `object` (sent as `body`) at `uri` in `instance`; `existing` is the object there now, if any.
+    /// Stores `object` (sent as `body`) at `uri` in `instance` on behalf of `actor`; `existing` is the object there now, if any.
     ///
-    /// Checks CALDAV:no-uid-conflict (RFC 4791 §5.3.2.1) against every other
-    /// object of the calendar; `ignoring` names one more uri that may hold the
-    /// UID (the source of a MOVE within the same calendar).
+    /// Checks CALDAV:no-uid-conflict (RFC 4791 §5.3.2.1) against every other object of the calendar.
     func put(
         _ object: ValidatedObject, body: String, uri: String, in instance: CalendarInstance,
-        existing: StoredObject?, now: Int64, ignoring: String? = nil
+        existing: StoredObject?, actor: AuthenticatedUser, now: Int64
     ) throws -> Result {
-        if let holder = try store.objectURI(forUID: object.uid, in: instance.calendarID), holder != uri,
-            holder != ignoring
-        {
+        if let holder = try store.objectURI(forUID: object.uid, in: instance.calendarID), holder != uri {
             let href = urls.href(.calendarObject(ownerName(instance), instance.uri, holder))
             throw DAVError(403, .noUIDConflict(href: href), "UID \(object.uid) is already used by \(holder)")
         }
         if let existing, let oldUID = existing.index.uid, oldUID != object.uid {
-            throw DAVError(403, .noUIDConflict(href: urls.href(.calendarObject(ownerName(instance), instance.uri, uri))),
+            throw DAVError(
+                403, .noUIDConflict(href: urls.href(.calendarObject(ownerName(instance), instance.uri, uri))),
                 "a PUT must not change the UID of an existing object")
         }
         // Scheduling slot (RFC 6638 §3.2.1–3.2.2): compare `existing` with `object`
@@ -53,8 +52,8 @@ struct ObjectWriter<Store: CalendarStore> {
         return Result(created: created, etag: etag, storedAsSent: stored == body)
     }
 
-    /// Deletes `existing` from `instance`.
-    func delete(_ existing: StoredObject, in instance: CalendarInstance) throws {
+    /// Deletes `existing` from `instance` on behalf of `actor`.
+    func delete(_ existing: StoredObject, in instance: CalendarInstance, actor: AuthenticatedUser) throws {
         // Scheduling slot (RFC 6638 §3.2.1.3 / §3.2.2.3): an organizer's delete
         // cancels the meeting, an attendee's declines it; runs here, before the row goes.
         try store.deleteObject(named: existing.uri, in: instance.calendarID)

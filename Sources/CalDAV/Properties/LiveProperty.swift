@@ -1,29 +1,6 @@
 import DAVXML
 import Storage
 
-/// What a property getter or setter sees of the resource.
-struct PropertyScope {
-    let path: ResourcePath
-    let resource: Resource
-    let user: AuthenticatedUser
-    /// The current user's privileges on the resource.
-    let privileges: Privilege
-}
-
-/// Changes a PROPPATCH (or MKCALENDAR) collects before anything is written, so all or none apply (RFC 4918 §9.2).
-struct PropertyPatch {
-    /// The column-mapped properties of the target calendar, when the target is one.
-    var calendar: CalendarProperties?
-    /// The target principal's row, when the target is a principal.
-    var principal: PrincipalRecord?
-    /// The new member set of a proxy group (RFC 3744 §4.3 group-member-set).
-    var members: [PrincipalID]?
-    /// `calendars.components` (MKCALENDAR only).
-    var components: [String]?
-    /// Dead properties to set (element) or remove (nil), in order.
-    var dead: [(name: PropertyName, value: XMLElement?)] = []
-}
-
 /// One row of the property table: a live property, who may read it, how to get and set it (RFC 4918 §15).
 struct LiveProperty<Store: CalendarStore> {
     typealias Getter = (CalDAVServer<Store>, PropertyScope) throws -> XMLElement?
@@ -49,17 +26,5 @@ struct LiveProperty<Store: CalendarStore> {
         self.inAllprop = allprop
         self.get = get
         self.set = set
-    }
-}
-
-extension XMLElement {
-    /// `<name><d:href>…</d:href>…</name>`.
-    static func hrefs(_ name: PropertyName, _ hrefs: [String]) -> XMLElement {
-        XMLElement(name, children: hrefs.map { XMLElement(.href, text: $0) })
-    }
-
-    /// `<name>text</name>`.
-    static func text(_ name: PropertyName, _ text: String) -> XMLElement {
-        XMLElement(name, text: text)
     }
 }

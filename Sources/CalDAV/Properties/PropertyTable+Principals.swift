@@ -4,14 +4,18 @@ import Storage
 extension PropertyTable {
     /// Principal properties (RFC 3744 §4, RFC 4791 §6.2.1, RFC 6638 §2.4, caldav-proxy.txt).
     static func principalProperties() -> [Row] {
-        func onPrincipal(_ name: PropertyName, allprop: Bool = true, _ body: @escaping (CalDAVServer<Store>, PrincipalRecord, String) throws -> XMLElement?) -> Row {
+        func onPrincipal(
+            _ name: PropertyName, allprop: Bool = true,
+            _ body: @escaping (CalDAVServer<Store>, PrincipalRecord, String) throws -> XMLElement?
+        ) -> Row {
             Row(name, allprop: allprop) { server, scope in
                 guard case .principal(let record) = scope.resource else { return nil }
                 return try body(server, record, String(record.uri.split(separator: "/").last ?? ""))
             }
         }
         return [
-            onPrincipal(.principalURL) { server, _, name in .hrefs(.principalURL, [server.urls.href(.principal(name))]) },
+            onPrincipal(.principalURL) { server, _, name in .hrefs(.principalURL, [server.urls.href(.principal(name))])
+            },
             onPrincipal(.calendarHomeSet) { server, _, name in
                 .hrefs(.calendarHomeSet, [server.urls.href(.calendarHome(name))])
             },
@@ -24,9 +28,13 @@ extension PropertyTable {
             onPrincipal(PropertyName(.calendarServer, "email-address-set"), allprop: false) { _, record, _ in
                 XMLElement(
                     PropertyName(.calendarServer, "email-address-set"),
-                    children: record.email.map { [XMLElement(PropertyName(.calendarServer, "email-address"), text: $0)] } ?? [])
+                    children: record.email.map {
+                        [XMLElement(PropertyName(.calendarServer, "email-address"), text: $0)]
+                    } ?? [])
             },
-            onPrincipal(.scheduleInboxURL) { server, _, name in .hrefs(.scheduleInboxURL, [server.urls.href(.inbox(name))]) },
+            onPrincipal(.scheduleInboxURL) { server, _, name in
+                .hrefs(.scheduleInboxURL, [server.urls.href(.inbox(name))])
+            },
             onPrincipal(.scheduleOutboxURL) { server, _, name in
                 .hrefs(.scheduleOutboxURL, [server.urls.href(.outbox(name))])
             },
@@ -41,22 +49,25 @@ extension PropertyTable {
             onPrincipal(.calendarProxyWriteFor, allprop: false) { server, record, _ in
                 try server.proxyFor(record, kind: .write)
             },
-            Row(.groupMemberSet, allprop: false, get: { server, scope in
-                guard case .proxyGroup(_, _, let group) = scope.resource else { return nil }
-                let members = try group.map { try server.store.members(of: $0.id) } ?? []
-                return .hrefs(.groupMemberSet, members.compactMap { server.principalHref($0.uri) })
-            }, set: { server, patch, value in
-                guard patch.members != nil else { return false }
-                var ids: [PrincipalID] = []
-                for href in value?.children(.href).map(\.trimmedText) ?? [] {
-                    guard case .principal(let name) = server.urls.resolve(href),
-                        let record = try server.store.principal(uri: "principals/" + name)
-                    else { throw DAVError(409, nil, "\(href) is not a principal") }
-                    ids.append(record.id)
-                }
-                patch.members = ids
-                return true
-            }),
+            Row(
+                .groupMemberSet, allprop: false,
+                get: { server, scope in
+                    guard case .proxyGroup(_, _, let group) = scope.resource else { return nil }
+                    let members = try group.map { try server.store.members(of: $0.id) } ?? []
+                    return .hrefs(.groupMemberSet, members.compactMap { server.principalHref($0.uri) })
+                },
+                set: { server, patch, value in
+                    guard patch.members != nil else { return false }
+                    var ids: [PrincipalID] = []
+                    for href in value?.children(.href).map(\.trimmedText) ?? [] {
+                        guard case .principal(let name) = server.urls.resolve(href),
+                            let record = try server.store.principal(uri: "principals/" + name)
+                        else { throw DAVError(409, nil, "\(href) is not a principal") }
+                        ids.append(record.id)
+                    }
+                    patch.members = ids
+                    return true
+                }),
         ]
     }
 
@@ -73,7 +84,8 @@ extension PropertyTable {
             Row(.getContentType) { server, scope in
                 switch scope.resource {
                 case .object(_, let object):
-                    return .text(.getContentType, CalDAVServer<Store>.contentType(componentType: object.index.componentType))
+                    return .text(
+                        .getContentType, CalDAVServer<Store>.contentType(componentType: object.index.componentType))
                 case .inboxItem: return .text(.getContentType, "text/calendar; charset=utf-8")
                 default: return nil
                 }
@@ -98,7 +110,10 @@ extension PropertyTable {
             },
             Row(.calendarData, allprop: false) { _, scope in
                 switch scope.resource {
-                case .object(_, let object): return object.data.map { .text(.calendarData, $0) }
+                case .object(_, let object):
+                    guard let data = object.data else { return nil }
+                    guard let request = scope.calendarData else { return .text(.calendarData, data) }
+                    return .text(.calendarData, CalendarDataShaper(request: request).shape(data))
                 case .inboxItem(let item): return item.data.map { .text(.calendarData, $0) }
                 default: return nil
                 }
@@ -133,7 +148,9 @@ extension CalDAVServer {
         case .proxyGroup(_, let kind, _):
             return XMLElement(
                 .resourceType,
-                children: [XMLElement(.principal), XMLElement(kind == .read ? .calendarProxyRead : .calendarProxyWrite)])
+                children: [
+                    XMLElement(.principal), XMLElement(kind == .read ? .calendarProxyRead : .calendarProxyWrite),
+                ])
         case .calendar(let instance):
             let sharing: PropertyName = instance.access == .owner ? .csSharedOwner : .csShared
             return XMLElement(.resourceType, children: [collection, XMLElement(.calendar), XMLElement(sharing)])
@@ -149,7 +166,6 @@ extension CalDAVServer {
         switch resource {
         case .calendar: reports += [.calendarMultiget, .calendarQuery, .freeBusyQuery, .syncCollection]
         case .object: reports += [.calendarMultiget, .calendarQuery]
-        case .inbox: reports += [.calendarMultiget, .calendarQuery, .syncCollection]
         default: break
         }
         return XMLElement(

@@ -16,11 +16,15 @@ struct CalendarFilterMatcher {
     }
 
     /// `component` (already known to carry the filter's name) satisfies time-range, prop- and comp-filters.
-    private func component(_ component: ICalComponent, satisfies filter: CompFilter, parent: ICalComponent?, root: ICalComponent) -> Bool {
+    private func component(
+        _ component: ICalComponent, satisfies filter: CompFilter, parent: ICalComponent?, root: ICalComponent
+    ) -> Bool {
         if let range = filter.timeRange {
             let window = TimeRange(start: range.start, end: range.end)
             if component.name == "VALARM" {
-                guard let parent, root.hasAlarm(in: window, componentNamed: parent.name, resolver: resolver) else { return false }
+                guard let parent, root.hasAlarm(in: window, componentNamed: parent.name, resolver: resolver) else {
+                    return false
+                }
             } else if parent?.name == "VCALENDAR" {
                 guard root.matches(window, componentNamed: component.name, resolver: resolver) else { return false }
             } else {
@@ -34,7 +38,8 @@ struct CalendarFilterMatcher {
                 if !candidates.isEmpty { return false }
                 continue
             }
-            guard candidates.contains(where: { self.component($0, satisfies: child, parent: component, root: root) }) else {
+            guard candidates.contains(where: { self.component($0, satisfies: child, parent: component, root: root) })
+            else {
                 return false
             }
         }
@@ -54,7 +59,9 @@ struct CalendarFilterMatcher {
                 if let start = range.start, seconds < start { return false }
                 if let end = range.end, seconds >= end { return false }
             }
-            if let textMatch = filter.textMatch, !matches(ICalText.unescape(property.rawValue), textMatch) { return false }
+            if let textMatch = filter.textMatch, !matches(ICalText.unescape(property.rawValue), textMatch) {
+                return false
+            }
             for paramFilter in filter.paramFilters {
                 let values = property.parameterValues(paramFilter.name)
                 let present = property.hasParameter(paramFilter.name)
@@ -71,11 +78,37 @@ struct CalendarFilterMatcher {
         }
     }
 
-    /// text-match with the i;ascii-casemap or i;octet collation (RFC 4790 §9.2–9.3).
+    /// Collations text-match understands (RFC 4791 §7.5, RFC 4790 §9, RFC 5051).
+    static let collations: Set<String> = ["i;ascii-casemap", "i;octet", "i;unicode-casemap"]
+
+    /// Throws CALDAV:supported-collation when any text-match of `filter` names another collation.
+    static func checkCollations(_ filter: CompFilter) throws {
+        func check(_ textMatch: TextMatch?) throws {
+            guard let textMatch, !collations.contains(textMatch.collation) else { return }
+            throw DAVError(403, .supportedCollation, "collation \(textMatch.collation) is not supported")
+        }
+        for propFilter in filter.propFilters {
+            try check(propFilter.textMatch)
+            for paramFilter in propFilter.paramFilters { try check(paramFilter.textMatch) }
+        }
+        for child in filter.compFilters { try checkCollations(child) }
+    }
+
+    /// text-match with the i;ascii-casemap, i;unicode-casemap or i;octet collation (RFC 4790 §9.2–9.3, RFC 5051).
     func matches(_ value: String, _ textMatch: TextMatch) -> Bool {
-        let caseless = textMatch.collation != "i;octet"
-        let haystack = caseless ? asciiLowercased(value) : value
-        let needle = caseless ? asciiLowercased(textMatch.text) : textMatch.text
+        let haystack: String
+        let needle: String
+        switch textMatch.collation {
+        case "i;octet":
+            haystack = value
+            needle = textMatch.text
+        case "i;unicode-casemap":
+            haystack = value.lowercased()
+            needle = textMatch.text.lowercased()
+        default:
+            haystack = asciiLowercased(value)
+            needle = asciiLowercased(textMatch.text)
+        }
         let found: Bool
         switch textMatch.matchType {
         case .contains: found = needle.isEmpty || haystack.utf8.count >= needle.utf8.count && contains(haystack, needle)

@@ -4,10 +4,13 @@ import Storage
 
 extension CalDAVServer {
     /// calendar-query (RFC 4791 §7.8): prefilter by component type and occurrence range in storage, then match each object.
-    func calendarQuery(_ query: CalendarQuery, in instance: CalendarInstance, context: RequestContext) throws -> DAVResponse {
+    func calendarQuery(_ query: CalendarQuery, in instance: CalendarInstance, context: RequestContext) throws
+        -> DAVResponse
+    {
         guard query.filter.name == "VCALENDAR" else {
             throw DAVError(403, .validFilter, "the top comp-filter must be VCALENDAR")
         }
+        try CalendarFilterMatcher.checkCollations(query.filter)
         let path = context.path
         let owner = path.ownerName ?? ""
         let calendarName: String
@@ -19,22 +22,39 @@ extension CalDAVServer {
             onlyObject = object
         default: throw DAVError(403, .supportedReport, "calendar-query needs a calendar")
         }
-        let typeFilter = query.filter.compFilters.count == 1 && !query.filter.compFilters[0].isNotDefined
+        let typeFilter =
+            query.filter.compFilters.count == 1 && !query.filter.compFilters[0].isNotDefined
             ? query.filter.compFilters[0] : nil
-        let range = typeFilter?.timeRange.map { (start: $0.start, end: $0.end) }
+        let floatingZone = self.floatingZone(query, instance: instance)
+        // The index reads floating times as UTC: widen the prefilter by the largest offset there is.
+        let slack: Int64 = floatingZone == .utc ? 0 : 14 * 3600
+        let range = typeFilter?.timeRange.map { (start: $0.start.map { $0 - slack }, end: $0.end.map { $0 + slack }) }
         let privileges = try privileges(of: context.user, on: path, instance: instance)
         let limit = min(query.limit ?? configuration.syncResultLimit, configuration.syncResultLimit)
-        var matched: [StoredObject] = []
+        // Matches go straight into the response unless dead properties must be fetched for them first.
+        let needsDead = !allLive(query.properties)
+        var multistatus = Multistatus()
+        var held: [StoredObject] = []
+        var matches = 0
         var truncated = false
+        func write(_ object: StoredObject, dead: [DeadProperty]) throws {
+            let objectPath = ResourcePath.calendarObject(owner, calendarName, object.uri)
+            let scope = PropertyScope(
+                path: objectPath, resource: .object(instance, object), user: context.user, privileges: privileges,
+                calendarData: query.calendarData)
+            let propStats = try properties(query.properties, scope: scope, dead: dead)
+            multistatus.add(MultistatusEntry(href: urls.href(objectPath), propStats: minimal(propStats, context.request)))
+        }
         let visit: (StoredObject) throws -> Bool = { object in
             guard let data = object.data, let calendar = try? ICalComponent.parse(data) else { return true }
-            let matcher = CalendarFilterMatcher(resolver: TimeZoneResolver(calendar: calendar))
+            let matcher = CalendarFilterMatcher(resolver: TimeZoneResolver(calendar: calendar, floatingZone: floatingZone))
             guard matcher.matches(calendar, filter: query.filter) else { return true }
-            if matched.count == limit {
+            if matches == limit {
                 truncated = true
                 return false
             }
-            matched.append(object)
+            matches += 1
+            if needsDead { held.append(object) } else { try write(object, dead: []) }
             return true
         }
         if let onlyObject {
@@ -43,16 +63,26 @@ extension CalDAVServer {
             try store.forEachObject(
                 in: instance.calendarID, componentType: typeFilter?.name, overlapping: range, withData: true, visit)
         }
-        let paths = matched.map { ResourcePath.calendarObject(owner, calendarName, $0.uri) }
-        let dead = try deadRows(for: query.properties, paths: paths)
-        var multistatus = Multistatus()
-        for object in matched {
-            let objectPath = ResourcePath.calendarObject(owner, calendarName, object.uri)
-            let scope = PropertyScope(path: objectPath, resource: .object(instance, object), user: context.user, privileges: privileges)
-            let propStats = try properties(query.properties, scope: scope, dead: dead[objectPath.storagePath] ?? [])
-            multistatus.entries.append(MultistatusEntry(href: urls.href(objectPath), propStats: minimal(propStats, context.request)))
+        if needsDead {
+            let dead = try deadRows(
+                for: query.properties, paths: held.map { ResourcePath.calendarObject(owner, calendarName, $0.uri) })
+            for object in held {
+                try write(object, dead: dead[ResourcePath.calendarObject(owner, calendarName, object.uri).storagePath] ?? [])
+            }
         }
-        if truncated { multistatus.entries.append(MultistatusEntry(href: urls.href(path), status: 507)) }
+        if truncated { multistatus.add(MultistatusEntry(href: urls.href(path), status: 507)) }
         return multistatus.response()
+    }
+
+    /// The zone floating times are read in (RFC 4791 §7.3): the query's timezone, else calendar-timezone, else UTC.
+    func floatingZone(_ query: CalendarQuery, instance: CalendarInstance) -> ICalTimeZone {
+        if let id = query.timezoneID, let zone = ICalTimeZone.named(id) { return zone }
+        for text in [query.timezone, instance.properties.timezone].compactMap({ $0 }) {
+            guard let calendar = try? ICalComponent.parse(text),
+                let tzid = calendar.components(named: "VTIMEZONE").first?[raw: "TZID"]
+            else { continue }
+            if let zone = TimeZoneResolver(calendar: calendar).zone(forTZID: tzid) { return zone }
+        }
+        return .utc
     }
 }

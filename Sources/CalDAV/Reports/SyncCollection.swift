@@ -49,16 +49,19 @@ extension CalDAVServer {
         let dead = try deadRows(for: sync.properties, paths: paths)
         for object in present {
             let path = ResourcePath.calendarObject(owner, calendarName, object.uri)
-            let scope = PropertyScope(path: path, resource: .object(instance, object), user: context.user, privileges: privileges)
+            let scope = PropertyScope(
+                path: path, resource: .object(instance, object), user: context.user, privileges: privileges,
+                calendarData: sync.calendarData)
             let propStats = try properties(sync.properties, scope: scope, dead: dead[path.storagePath] ?? [])
-            multistatus.entries.append(MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
+            multistatus.add(
+                MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
         }
         for name in deleted {
-            multistatus.entries.append(
+            multistatus.add(
                 MultistatusEntry(href: urls.href(.calendarObject(owner, calendarName, name)), status: 404))
         }
         if truncated {
-            multistatus.entries.append(MultistatusEntry(href: urls.href(context.path), status: 507))
+            multistatus.add(MultistatusEntry(href: urls.href(context.path), status: 507))
         }
         return multistatus.response()
     }

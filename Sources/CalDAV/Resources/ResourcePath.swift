@@ -2,7 +2,7 @@
 ///
 /// Names are percent-decoded. Every case is a place, not a row: whether the
 /// principal, calendar or object exists is looked up afterwards.
-public enum ResourcePath: Hashable, Sendable {
+enum ResourcePath: Hashable, Sendable {
     /// `/`
     case root
     /// `/.well-known/caldav` (RFC 6764 §5)
@@ -29,7 +29,7 @@ public enum ResourcePath: Hashable, Sendable {
     case outbox(String)
 
     /// The calendar-proxy sub-principals (caldav-proxy.txt).
-    public enum ProxyKind: String, Hashable, Sendable {
+    enum ProxyKind: String, Hashable, Sendable {
         case read = "calendar-proxy-read"
         case write = "calendar-proxy-write"
     }
@@ -76,7 +76,7 @@ public enum ResourcePath: Hashable, Sendable {
     }
 
     /// The user whose space this is (`NAME`), if any.
-    public var ownerName: String? {
+    var ownerName: String? {
         switch self {
         case .root, .wellKnown, .principals, .calendarHomes: return nil
         case .principal(let name), .proxyGroup(let name, _), .calendarHome(let name), .calendar(let name, _),
@@ -86,7 +86,7 @@ public enum ResourcePath: Hashable, Sendable {
     }
 
     /// Whether the resource is a collection (its href ends in `/`).
-    public var isCollection: Bool {
+    var isCollection: Bool {
         switch self {
         case .calendarObject, .inboxItem, .wellKnown: return false
         default: return true
@@ -112,7 +112,7 @@ public enum ResourcePath: Hashable, Sendable {
     }
 
     /// The `propertystorage.path` form: segments joined by `/`, no slash around.
-    public var storagePath: String { segments.joined(separator: "/") }
+    var storagePath: String { segments.joined(separator: "/") }
 
     /// The parent collection, if any.
     var parent: ResourcePath? {

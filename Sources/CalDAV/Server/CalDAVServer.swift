@@ -43,13 +43,24 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
     static var allowedMethods: [String] {
         [
             "OPTIONS", "GET", "HEAD", "DELETE", "PROPFIND", "PUT", "PROPPATCH", "COPY", "MOVE", "REPORT",
-            "MKCALENDAR", "MKCOL",
+            "MKCALENDAR", "MKCOL", "LOCK", "UNLOCK", "POST",
         ]
     }
 
     /// Answers one request; never throws, every failure becomes a status.
     public func handle(_ request: DAVRequest) -> DAVResponse {
         cache.clear()
+        cache.requestNumber += 1
+        var logger = self.logger
+        logger[metadataKey: "request"] = "\(cache.requestNumber)"
+        let response = answer(request, logger: logger)
+        logger.debug(
+            "\(request.method) \(request.uri) -> \(response.status)",
+            metadata: ["user": "\(cache.username ?? "-")", "bytes": "\(response.body.count)"])
+        return response
+    }
+
+    private func answer(_ request: DAVRequest, logger: Logger) -> DAVResponse {
         do {
             return try respond(request)
         } catch let error as DAVError {
@@ -80,11 +91,11 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
         {
             throw DAVError.badRequest("body length does not match Content-Length")
         }
+        if request.method == "OPTIONS" { return options() }
         guard let path = urls.resolve(request.uri) else { throw DAVError.notFound() }
         if path == .wellKnown {
             return DAVResponse(status: 301, headers: [("Location", configuration.basePath), ("Content-Length", "0")])
         }
-        if request.method == "OPTIONS" { return options(path) }
 
         let timestamp = now()
         let user: AuthenticatedUser
@@ -100,6 +111,7 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
                 return response
             }
         }
+        cache.username = user.username
         let context = RequestContext(request: request, path: path, user: user, now: timestamp)
         switch request.method {
         case "GET": return try get(context, includeBody: true)
@@ -113,7 +125,10 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
         case "COPY": return try copyOrMove(context, move: false)
         case "MOVE": return try copyOrMove(context, move: true)
         case "REPORT": return try report(context)
-        case "POST", "LOCK", "UNLOCK", "ACL":
+        case "LOCK": return try lock(context)
+        case "UNLOCK": return try unlock(context)
+        case "POST": return try post(context)
+        case "ACL":
             throw DAVError.methodNotAllowed("\(request.method) is not supported here", allow: Self.allowedMethods)
         default:
             var error = DAVError(501, nil, "unknown method \(request.method)")

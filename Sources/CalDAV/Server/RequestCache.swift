@@ -4,8 +4,13 @@
 final class RequestCache {
     /// Proxy access of the current user to a user's space, by owner name.
     var proxyAccess: [String: ProxyAccess] = [:]
+    /// Who the current request authenticated as, for the log line.
+    var username: String?
+    /// Requests this worker has answered; the log's request id.
+    var requestNumber = 0
 
     func clear() {
         proxyAccess.removeAll(keepingCapacity: true)
+        username = nil
     }
 }

@@ -14,24 +14,40 @@ struct MultistatusEntry {
     var status: Int? = nil
 }
 
-/// A 207 body (RFC 4918 §13), optionally with the RFC 6578 sync token, written by DAVXML's writer.
+/// A 207 body (RFC 4918 §13), written response by response as members are found, optionally with the
+/// RFC 6578 sync token; DAVXML's writer does the XML.
 struct Multistatus {
-    var entries: [MultistatusEntry] = []
+    private var writer = MultistatusWriter(capacity: 4096)
+    /// Responses added so far.
+    private(set) var count = 0
+    /// `DAV:sync-token`, written last.
     var syncToken: String? = nil
+
+    init() {}
+
+    /// A multistatus holding one response.
+    init(_ entry: MultistatusEntry) {
+        add(entry)
+    }
+
+    /// Appends one `DAV:response`.
+    mutating func add(_ entry: MultistatusEntry) {
+        count += 1
+        if let status = entry.status {
+            writer.add(href: entry.href, status: status)
+        } else {
+            writer.add(
+                href: entry.href,
+                propstats: entry.propStats.map {
+                    Propstat(status: $0.status, properties: $0.properties.map(Multistatus.property))
+                })
+        }
+    }
 
     /// The 207 response.
     func response() -> DAVResponse {
-        var writer = MultistatusWriter(capacity: 512 + entries.count * 300)
-        for entry in entries {
-            if let status = entry.status {
-                writer.add(href: entry.href, status: status)
-            } else {
-                writer.add(
-                    href: entry.href,
-                    propstats: entry.propStats.map { Propstat(status: $0.status, properties: $0.properties.map(Multistatus.property)) })
-            }
-        }
-        let body = writer.finish(syncToken: syncToken)
+        let finished = writer
+        let body = finished.finish(syncToken: syncToken)
         return DAVResponse(
             status: 207,
             headers: [("Content-Type", "application/xml; charset=utf-8"), ("Content-Length", String(body.count))],

@@ -83,7 +83,7 @@ extension PropertyName {
     /// `CALDAV:limit-recurrence-set`.
     public static let limitRecurrenceSet = PropertyName(.calDAV, "limit-recurrence-set")
     /// `CALDAV:limit-freebusy-set`.
-    public static let limitFreebusySet = PropertyName(.calDAV, "limit-freebusy-set")
+    public static let limitFreeBusySet = PropertyName(.calDAV, "limit-freebusy-set")
     /// `CALDAV:timezone`.
     public static let timezone = PropertyName(.calDAV, "timezone")
     /// `CALDAV:timezone-id`.
@@ -97,7 +97,7 @@ extension PropertyName {
     /// `CALDAV:schedule-deliver-reply`.
     public static let scheduleDeliverReply = PropertyName(.calDAV, "schedule-deliver-reply")
     /// `CALDAV:schedule-query-freebusy`.
-    public static let scheduleQueryFreebusy = PropertyName(.calDAV, "schedule-query-freebusy")
+    public static let scheduleQueryFreeBusy = PropertyName(.calDAV, "schedule-query-freebusy")
     /// `CALDAV:schedule-send`.
     public static let scheduleSend = PropertyName(.calDAV, "schedule-send")
     /// `CALDAV:schedule-send-invite`.
@@ -105,7 +105,7 @@ extension PropertyName {
     /// `CALDAV:schedule-send-reply`.
     public static let scheduleSendReply = PropertyName(.calDAV, "schedule-send-reply")
     /// `CALDAV:schedule-send-freebusy`.
-    public static let scheduleSendFreebusy = PropertyName(.calDAV, "schedule-send-freebusy")
+    public static let scheduleSendFreeBusy = PropertyName(.calDAV, "schedule-send-freebusy")
     /// `CALDAV:schedule-response`.
     public static let scheduleResponse = PropertyName(.calDAV, "schedule-response")
     /// `CALDAV:recipient`.
@@ -129,7 +129,7 @@ extension PropertyName {
     /// `CALDAV:calendar-collection-location-ok`.
     public static let calendarCollectionLocationOk = PropertyName(.calDAV, "calendar-collection-location-ok")
     /// `CALDAV:no-uid-conflict`.
-    public static let noUidConflict = PropertyName(.calDAV, "no-uid-conflict")
+    public static let noUIDConflict = PropertyName(.calDAV, "no-uid-conflict")
     /// `CALDAV:valid-scheduling-message`.
     public static let validSchedulingMessage = PropertyName(.calDAV, "valid-scheduling-message")
     /// `CALDAV:valid-organizer`.
@@ -170,4 +170,10 @@ extension PropertyName {
     public static let validTimezone = PropertyName(.calDAV, "valid-timezone")
     /// `CALDAV:valid-schedule-calendar-transp`.
     public static let validScheduleCalendarTransp = PropertyName(.calDAV, "valid-schedule-calendar-transp")
+    /// `CALDAV:calendar-free-busy-set`.
+    public static let calendarFreeBusySet = PropertyName(.calDAV, "calendar-free-busy-set")
+    /// `CALDAV:default-alarm-vevent-date`.
+    public static let defaultAlarmVEventDate = PropertyName(.calDAV, "default-alarm-vevent-date")
+    /// `CALDAV:default-alarm-vevent-datetime`.
+    public static let defaultAlarmVEventDateTime = PropertyName(.calDAV, "default-alarm-vevent-datetime")
 }

@@ -45,7 +45,7 @@ extension PropertyName {
     /// `CS:can-be-published`.
     public static let canBePublished = PropertyName(.calendarServer, "can-be-published")
     /// `CS:calendarserver-principal-search`.
-    public static let calendarserverPrincipalSearch = PropertyName(.calendarServer, "calendarserver-principal-search")
+    public static let calendarServerPrincipalSearch = PropertyName(.calendarServer, "calendarserver-principal-search")
     /// `CS:search-token`.
     public static let searchToken = PropertyName(.calendarServer, "search-token")
     /// `CS:context`.
@@ -98,4 +98,12 @@ extension PropertyName {
     public static let calendarColor = PropertyName(.appleICal, "calendar-color")
     /// `ICAL:calendar-order`.
     public static let calendarOrder = PropertyName(.appleICal, "calendar-order")
+    /// `CS:publish-url`.
+    public static let publishURL = PropertyName(.calendarServer, "publish-url")
+    /// `CS:pre-publish-url`.
+    public static let prePublishURL = PropertyName(.calendarServer, "pre-publish-url")
+    /// `CS:record-type`.
+    public static let recordType = PropertyName(.calendarServer, "record-type")
+    /// `ICAL:refreshrate`.
+    public static let refreshRate = PropertyName(.appleICal, "refreshrate")
 }

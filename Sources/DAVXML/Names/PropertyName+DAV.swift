@@ -39,7 +39,7 @@ extension PropertyName {
     /// `DAV:supported-privilege-set`.
     public static let supportedPrivilegeSet = PropertyName(.dav, "supported-privilege-set")
     /// `DAV:inherited-acl-set`.
-    public static let inheritedAclSet = PropertyName(.dav, "inherited-acl-set")
+    public static let inheritedACLSet = PropertyName(.dav, "inherited-acl-set")
     /// `DAV:principal-collection-set`.
     public static let principalCollectionSet = PropertyName(.dav, "principal-collection-set")
     /// `DAV:principal-address`.
@@ -67,7 +67,7 @@ extension PropertyName {
     /// `DAV:invite`.
     public static let invite = PropertyName(.dav, "invite")
     /// `DAV:share-resource-uri`.
-    public static let shareResourceUri = PropertyName(.dav, "share-resource-uri")
+    public static let shareResourceURI = PropertyName(.dav, "share-resource-uri")
     /// `DAV:multistatus`.
     public static let multiStatus = PropertyName(.dav, "multistatus")
     /// `DAV:response`.
@@ -117,11 +117,11 @@ extension PropertyName {
     /// `DAV:unlock`.
     public static let unlock = PropertyName(.dav, "unlock")
     /// `DAV:read-acl`.
-    public static let readAcl = PropertyName(.dav, "read-acl")
+    public static let readACL = PropertyName(.dav, "read-acl")
     /// `DAV:read-current-user-privilege-set`.
     public static let readCurrentUserPrivilegeSet = PropertyName(.dav, "read-current-user-privilege-set")
     /// `DAV:write-acl`.
-    public static let writeAcl = PropertyName(.dav, "write-acl")
+    public static let writeACL = PropertyName(.dav, "write-acl")
     /// `DAV:bind`.
     public static let bind = PropertyName(.dav, "bind")
     /// `DAV:unbind`.
@@ -245,13 +245,13 @@ extension PropertyName {
     /// `DAV:resource-must-be-null`.
     public static let resourceMustBeNull = PropertyName(.dav, "resource-must-be-null")
     /// `DAV:valid-resourcetype`.
-    public static let validResourcetype = PropertyName(.dav, "valid-resourcetype")
+    public static let validResourceType = PropertyName(.dav, "valid-resourcetype")
     /// `DAV:no-ace-conflict`.
-    public static let noAceConflict = PropertyName(.dav, "no-ace-conflict")
+    public static let noACEConflict = PropertyName(.dav, "no-ace-conflict")
     /// `DAV:no-protected-ace-conflict`.
-    public static let noProtectedAceConflict = PropertyName(.dav, "no-protected-ace-conflict")
+    public static let noProtectedACEConflict = PropertyName(.dav, "no-protected-ace-conflict")
     /// `DAV:no-inherited-ace-conflict`.
-    public static let noInheritedAceConflict = PropertyName(.dav, "no-inherited-ace-conflict")
+    public static let noInheritedACEConflict = PropertyName(.dav, "no-inherited-ace-conflict")
     /// `DAV:not-supported-privilege`.
     public static let notSupportedPrivilege = PropertyName(.dav, "not-supported-privilege")
     /// `DAV:missing-required-principal`.

@@ -5,10 +5,14 @@ public struct PropertyName: Hashable, Sendable, CustomStringConvertible {
     /// The local name, e.g. `getetag`.
     public let local: String
 
-    /// A name in a namespace: `PropertyName(.calDAV, "schedule-inbox-URL")`.
+    /// A name in a namespace: `PropertyName(.calDAV, "schedule-inbox-URL")`; `.other` with a known URI is normalized.
     @inlinable
     public init(_ namespace: DAVNamespace, _ local: String) {
-        self.namespace = namespace
+        if case .other(let uri) = namespace {
+            self.namespace = DAVNamespace(uri: uri)
+        } else {
+            self.namespace = namespace
+        }
         self.local = local
     }
 

@@ -43,60 +43,6 @@ public struct CalendarQuery: Hashable, Sendable {
     }
 }
 
-/// The `CALDAV:calendar-multiget` REPORT (RFC 4791 §7.9).
-public struct CalendarMultiget: Hashable, Sendable {
-    /// Which properties to return.
-    public var properties: PropertySelection
-    /// The calendar-data details if requested.
-    public var calendarData: CalendarDataRequest?
-    /// The requested hrefs as sent (percent-encoded), in order.
-    public var hrefs: [String]
-
-    /// Creates a multiget.
-    public init(properties: PropertySelection, calendarData: CalendarDataRequest? = nil, hrefs: [String]) {
-        self.properties = properties
-        self.calendarData = calendarData
-        self.hrefs = hrefs
-    }
-
-    /// Parses a calendar-multiget body.
-    public static func parse(_ bytes: [UInt8], limits: XMLLimits = .default) throws(DAVXMLError) -> CalendarMultiget {
-        try CalendarMultiget(element: XMLElement.parse(bytes, limits: limits))
-    }
-
-    /// Reads a parsed `calendar-multiget` element.
-    public init(element: XMLElement) throws(DAVXMLError) {
-        try element.expect(.calendarMultiget)
-        let hrefs = element.hrefs
-        guard !hrefs.isEmpty else { throw .missingElement(.href) }
-        self.init(
-            properties: PropertySelection(in: element) ?? .allprop(include: []),
-            calendarData: try CalendarDataRequest.inSelection(of: element), hrefs: hrefs)
-    }
-}
-
-/// The `CALDAV:free-busy-query` REPORT (RFC 4791 §7.10).
-public struct FreeBusyQuery: Hashable, Sendable {
-    /// The period to report busy time for.
-    public var timeRange: DAVTimeRange
-
-    /// Creates a query.
-    public init(timeRange: DAVTimeRange) {
-        self.timeRange = timeRange
-    }
-
-    /// Parses a free-busy-query body.
-    public static func parse(_ bytes: [UInt8], limits: XMLLimits = .default) throws(DAVXMLError) -> FreeBusyQuery {
-        try FreeBusyQuery(element: XMLElement.parse(bytes, limits: limits))
-    }
-
-    /// Reads a parsed `free-busy-query` element.
-    public init(element: XMLElement) throws(DAVXMLError) {
-        try element.expect(.freeBusyQuery)
-        self.init(timeRange: try DAVTimeRange(element: element.require(.timeRange)))
-    }
-}
-
 extension XMLElement {
     /// The integer in `<limit><nresults>N</nresults></limit>` under this element, for a limit element name.
     func nresults(in limitName: PropertyName) -> Int? {

@@ -24,7 +24,7 @@ public struct CalendarServerPrincipalSearch: Hashable, Sendable {
 
     /// Reads a parsed `calendarserver-principal-search` element.
     public init(element: XMLElement) throws(DAVXMLError) {
-        try element.expect(.calendarserverPrincipalSearch)
+        try element.expect(.calendarServerPrincipalSearch)
         self.init(
             tokens: element.children(.searchToken).map(\.trimmedText).filter { !$0.isEmpty },
             context: element.attribute("context"),

@@ -58,8 +58,8 @@ extension XMLElement {
         return found
     }
 
-    /// The trimmed text of every `DAV:href` child.
-    var hrefs: [String] {
+    /// The trimmed text of every `DAV:href` child (e.g. of a group-member-set value).
+    public var hrefs: [String] {
         children.compactMap { $0.name == .href ? $0.trimmedText : nil }
     }
 }

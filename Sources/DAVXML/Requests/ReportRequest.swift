@@ -32,7 +32,7 @@ public enum ReportRequest: Hashable, Sendable {
         case .principalPropertySearch: return .principalPropertySearch
         case .principalSearchPropertySet: return .principalSearchPropertySet
         case .principalMatch: return .principalMatch
-        case .calendarServerPrincipalSearch: return .calendarserverPrincipalSearch
+        case .calendarServerPrincipalSearch: return .calendarServerPrincipalSearch
         case .unknown(let name): return name
         }
     }
@@ -49,7 +49,7 @@ public enum ReportRequest: Hashable, Sendable {
         case .principalPropertySearch: return .principalPropertySearch(try PrincipalPropertySearch(element: root))
         case .principalSearchPropertySet: return .principalSearchPropertySet
         case .principalMatch: return .principalMatch(try PrincipalMatch(element: root))
-        case .calendarserverPrincipalSearch: return .calendarServerPrincipalSearch(try CalendarServerPrincipalSearch(element: root))
+        case .calendarServerPrincipalSearch: return .calendarServerPrincipalSearch(try CalendarServerPrincipalSearch(element: root))
         default: return .unknown(root.name)
         }
     }

@@ -7,7 +7,7 @@ extension XMLElement {
         if bytes.count > limits.maxBytes { throw .tooLarge(limit: limits.maxBytes) }
         if bytes.isEmpty || bytes.allSatisfy(\.isXMLWhitespace) { throw .emptyBody }
         try XMLTreeParser.checkProlog(bytes)
-        let builder = XMLTreeParser(maxDepth: limits.maxDepth)
+        let builder = XMLTreeParser(maxDepth: limits.maxDepth, maxElements: limits.maxElements)
         let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
@@ -27,12 +27,15 @@ extension XMLElement {
 /// The SAX delegate that builds an `XMLElement` tree; lives only for one `parse` call on one thread.
 final class XMLTreeParser: NSObject, XMLParserDelegate {
     let maxDepth: Int
+    let maxElements: Int
+    var elementCount = 0
     var stack: [XMLElement] = []
     var root: XMLElement?
     var failure: DAVXMLError?
 
-    init(maxDepth: Int) {
+    init(maxDepth: Int, maxElements: Int) {
         self.maxDepth = maxDepth
+        self.maxElements = maxElements
     }
 
     /// Refuses a DOCTYPE (and any other markup declaration) before the root element, and non-UTF-8 encodings we cannot scan.
@@ -82,6 +85,12 @@ final class XMLTreeParser: NSObject, XMLParserDelegate {
     ) {
         if stack.count >= maxDepth {
             failure = .tooDeep(limit: maxDepth)
+            parser.abortParsing()
+            return
+        }
+        elementCount += 1
+        if elementCount > maxElements {
+            failure = .tooManyElements(limit: maxElements)
             parser.abortParsing()
             return
         }

@@ -38,6 +38,8 @@ public indirect enum PropertyValue: Hashable, Sendable {
     case allowedSharingModes(canBeShared: Bool, canBePublished: Bool)
     /// Nested responses, as expand-property returns them in place of hrefs (RFC 3253 §3.8).
     case responses([MultistatusResponse])
+    /// The whole property element as built or parsed (attributes, text and children), written as-is under its own name.
+    case element(XMLElement)
 }
 
 /// One name/value pair in a propstat.
@@ -51,6 +53,12 @@ public struct DAVProperty: Hashable, Sendable {
     public init(_ name: PropertyName, _ value: PropertyValue) {
         self.name = name
         self.value = value
+    }
+
+    /// A property given as a whole element (e.g. a dead property read back from storage).
+    public init(_ element: XMLElement) {
+        self.name = element.name
+        self.value = .element(element)
     }
 }
 
@@ -140,6 +148,11 @@ public struct Propstat: Hashable, Sendable {
         self.properties = properties
         self.error = error
         self.description = description
+    }
+
+    /// A propstat of whole property elements.
+    public init(status: Int, elements: [XMLElement], error: PropertyName? = nil) {
+        self.init(status: status, properties: elements.map { DAVProperty($0) }, error: error)
     }
 
     /// A propstat of names with empty values, e.g. the 404 group.

@@ -98,6 +98,8 @@ extension XMLWriter {
             if canBeShared { empty(.canBeShared) }
             if canBePublished { empty(.canBePublished) }
             close(name)
+        case .element(let element):
+            write(element)
         case .responses(let responses):
             open(name)
             for response in responses { self.response(response, minimal: minimal) }

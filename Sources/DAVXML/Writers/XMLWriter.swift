@@ -42,7 +42,8 @@ struct XMLWriter {
 
     @inline(__always)
     mutating func append(_ string: String) {
-        bytes.append(contentsOf: string.utf8)
+        var string = string
+        string.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     @inline(__always)
@@ -50,35 +51,51 @@ struct XMLWriter {
         string.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends text with `&`, `<`, `>` and `"` escaped (also safe inside attribute values).
+    /// Appends text with `&`, `<`, `>`, `"` and CR escaped and other C0 controls replaced by U+FFFD (safe in attributes too).
     mutating func text(_ string: String) {
         var string = string
-        string.makeContiguousUTF8()
-        _ = string.utf8.withContiguousStorageIfAvailable { buffer in
-            var start = 0
-            for index in 0..<buffer.count {
-                let replacement: StaticString
-                switch buffer[index] {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "\r"): replacement = "&#13;"
-                default: continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index]))
-                append(replacement)
-                start = index + 1
+        string.withUTF8 { buffer in
+            var specials = 0
+            for byte in buffer where byte.needsEscape { specials += 1 }
+            if specials == 0 {
+                bytes.append(contentsOf: buffer)
+                return
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<buffer.count]))
+            // One write of the escaped form: many small appends cost more than the copy.
+            let escaped = [UInt8](unsafeUninitializedCapacity: buffer.count + specials * 5) { output, count in
+                var cursor = 0
+                for byte in buffer {
+                    guard byte.needsEscape else {
+                        output[cursor] = byte
+                        cursor += 1
+                        continue
+                    }
+                    let replacement: StaticString
+                    switch byte {
+                    case UInt8(ascii: "&"): replacement = "&amp;"
+                    case UInt8(ascii: "<"): replacement = "&lt;"
+                    case UInt8(ascii: ">"): replacement = "&gt;"
+                    case UInt8(ascii: "\""): replacement = "&quot;"
+                    case UInt8(ascii: "\r"): replacement = "&#13;"
+                    default: replacement = "\u{FFFD}"  // a control character XML 1.0 cannot carry
+                    }
+                    replacement.withUTF8Buffer { entity in
+                        for entityByte in entity {
+                            output[cursor] = entityByte
+                            cursor += 1
+                        }
+                    }
+                }
+                count = cursor
+            }
+            bytes.append(contentsOf: escaped)
         }
     }
 
     /// Writes the qualified name, declaring its namespace here if needed; returns nothing, leaves the tag open.
     private mutating func name(_ name: PropertyName) {
-        if commonDeclared, let prefix = name.namespace.prefix {
+        if commonDeclared, let prefix = name.namespace.qualifyingPrefix {
             append(prefix)
-            append(":")
             append(name.local)
             return
         }
@@ -150,9 +167,8 @@ struct XMLWriter {
     }
 
     private mutating func writeClosingName(_ name: PropertyName) {
-        if commonDeclared, let prefix = name.namespace.prefix {
+        if commonDeclared, let prefix = name.namespace.qualifyingPrefix {
             append(prefix)
-            append(":")
         } else if !name.namespace.uri.isEmpty, let scope = scopes.last(where: { $0.uri == name.namespace.uri }) {
             append(scope.prefix)
             append(":")
@@ -162,14 +178,21 @@ struct XMLWriter {
 
     private mutating func attributes(_ attributes: [String: String]) {
         guard !attributes.isEmpty else { return }
-        // Qualified attributes other than xml:* would need their prefix declared; we do not keep their URI.
-        for key in attributes.keys.sorted() where !key.contains(":") || key.hasPrefix("xml:") {
-            append(" ")
-            append(key)
-            append("=\"")
-            text(attributes[key] ?? "")
-            append("\"")
+        if attributes.count == 1, let (key, value) = attributes.first {
+            attribute(key, value)
+            return
         }
+        for key in attributes.keys.sorted() { attribute(key, attributes[key] ?? "") }
+    }
+
+    private mutating func attribute(_ key: String, _ value: String) {
+        // Qualified attributes other than xml:* would need their prefix declared; we do not keep their URI.
+        guard !key.contains(":") || key.hasPrefix("xml:") else { return }
+        append(" ")
+        append(key)
+        append("=\"")
+        text(value)
+        append("\"")
     }
 
     /// Writes a parsed element and everything below it.
@@ -201,5 +224,28 @@ struct XMLWriter {
         append("HTTP/1.1 ")
         append(HTTPStatus.line(code))
         close(.status)
+    }
+}
+
+extension UInt8 {
+    /// `&`, `<`, `>`, `"`, CR or another control character except tab and LF: bytes `XMLWriter.text` replaces.
+    @inline(__always)
+    fileprivate var needsEscape: Bool {
+        self == UInt8(ascii: "&") || self == UInt8(ascii: "<") || self == UInt8(ascii: ">") || self == UInt8(ascii: "\"")
+            || (self < 0x20 && self != 0x09 && self != 0x0A)
+    }
+}
+
+extension DAVNamespace {
+    /// `d:`, `cal:`, `cs:`, `ical:` for the common namespaces.
+    @inline(__always)
+    fileprivate var qualifyingPrefix: StaticString? {
+        switch self {
+        case .dav: return "d:"
+        case .calDAV: return "cal:"
+        case .calendarServer: return "cs:"
+        case .appleICal: return "ical:"
+        case .other: return nil
+        }
     }
 }

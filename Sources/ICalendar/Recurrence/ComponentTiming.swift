@@ -6,7 +6,7 @@ struct ComponentTiming: Sendable {
     let anchor: ICalDateTime
     let zone: ICalTimeZone
     /// Instance length: nominal days plus exact seconds.
-    let duration: RecurDuration
+    let duration: ICalDuration
     /// True when DTEND/DUE/DURATION fixed the length (false: defaulted).
     let hasExplicitEnd: Bool
 
@@ -17,21 +17,21 @@ struct ComponentTiming: Sendable {
             anchorProperty = component.property("DUE")
             anchorIsDue = true
         }
-        guard let anchorProperty, let anchor = RecurValueText.dateTime(of: anchorProperty) else { return nil }
+        guard let anchorProperty, let anchor = anchorProperty.dateTimeValue else { return nil }
         self.anchor = anchor
         zone = resolver.zone(for: anchor.zone)
         let endName = component.name == "VTODO" ? "DUE" : "DTEND"
         if !anchorIsDue, component.name != "VJOURNAL", let endProperty = component.property(endName),
-            let end = RecurValueText.dateTime(of: endProperty)
+            let end = endProperty.dateTimeValue
         {
             if anchor.isDateOnly && end.isDateOnly {
-                duration = RecurDuration(days: end.local.daysSinceEpoch - anchor.local.daysSinceEpoch, seconds: 0)
+                let days = end.local.daysSinceEpoch - anchor.local.daysSinceEpoch
+                duration = ICalDuration(isNegative: days < 0, days: abs(days))
             } else {
-                duration = RecurDuration(days: 0, seconds: resolver.utcSeconds(end) - resolver.utcSeconds(anchor))
+                duration = Self.exact(resolver.utcSeconds(end) - resolver.utcSeconds(anchor))
             }
             hasExplicitEnd = true
-        } else if !anchorIsDue, component.name != "VJOURNAL", let text = component[raw: "DURATION"],
-            let d = RecurValueText.duration(text)
+        } else if !anchorIsDue, component.name != "VJOURNAL", let d = component.property("DURATION")?.durationValue
         {
             duration = d
             hasExplicitEnd = true
@@ -39,7 +39,7 @@ struct ComponentTiming: Sendable {
             // RFC 5545 §3.6.1 (and RFC 4791 §9.9 for journals): a DATE start without an end lasts one day.
             duration =
                 anchor.isDateOnly && (component.name == "VEVENT" || component.name == "VJOURNAL")
-                ? RecurDuration(days: 1, seconds: 0) : .zero
+                ? ICalDuration(days: 1) : ICalDuration()
             hasExplicitEnd = false
         }
     }
@@ -47,10 +47,19 @@ struct ComponentTiming: Sendable {
     /// UTC start and end of an instance starting at wall time `local` in the anchor's zone.
     func span(startingAt local: LocalDateTime) -> (start: Int64, end: Int64) {
         let start = zone.utcSeconds(forLocal: local)
-        let endBase = duration.days == 0 ? start : zone.utcSeconds(forLocal: local.adding(days: duration.days))
-        return (start, endBase + duration.seconds)
+        let days = duration.nominalDays
+        let endBase = days == 0 ? start : zone.utcSeconds(forLocal: local.adding(days: days))
+        return (start, endBase + duration.timeSeconds)
     }
 
     /// An upper bound of the instance length in seconds (for window margins).
-    var maxLength: Int64 { Swift.max(0, Int64(duration.days) * 86_400 + 7200 + duration.seconds) }
+    var maxLength: Int64 { Swift.max(0, duration.seconds + 7200) }
+
+    /// An exact duration (no nominal days, so DST changes do not stretch it).
+    static func exact(_ seconds: Int64) -> ICalDuration {
+        let magnitude = seconds.magnitude
+        return ICalDuration(
+            isNegative: seconds < 0, hours: Int(magnitude / 3600), minutes: Int(magnitude % 3600 / 60),
+            seconds: Int(magnitude % 60))
+    }
 }

@@ -35,7 +35,7 @@ extension RecurrenceRule {
                 guard let n = Int(value), n >= 1 else { throw bad() }
                 rule.count = n
             case "UNTIL":
-                guard let until = RecurValueText.dateTime(value) else { throw bad() }
+                guard let until = ICalDateTime(parsing: value) else { throw bad() }
                 rule.until = until
             case "BYSECOND": rule.bySecond = try ints(0...60, nonZero: false)
             case "BYMINUTE": rule.byMinute = try ints(0...59, nonZero: false)

@@ -48,7 +48,7 @@ extension RecurrenceSet {
             }
             for override in set.overrides {
                 guard let ridProperty = override.property("RECURRENCE-ID"),
-                    let rid = RecurValueText.dateTime(of: ridProperty)
+                    let rid = ridProperty.dateTimeValue
                 else { continue }
                 let ridUTC = resolver.utcSeconds(rid)
                 var span: (start: Int64, end: Int64)
@@ -112,22 +112,23 @@ extension RecurrenceSet {
                 extras.append(ExtraDate(recurrenceID: start, local: timing.anchor.local, end: nil))
             }
             for property in master.properties(named: "RDATE") {
-                for item in RecurValueText.list(of: property) {
-                    switch item {
-                    case .date(let value):
-                        let utc = resolver.utcSeconds(value)
-                        let local = value.isDateOnly ? value.local : timing.zone.local(atUTC: utc)
-                        extras.append(ExtraDate(recurrenceID: utc, local: local, end: nil))
-                    case .period(let start, let end, let duration):
-                        let utc = resolver.utcSeconds(start)
-                        let endUTC = end.map { resolver.utcSeconds($0) } ?? resolver.recurUTC(start, plus: duration ?? .zero)
-                        extras.append(ExtraDate(recurrenceID: utc, local: timing.zone.local(atUTC: utc), end: endUTC))
+                if property.valueType == "PERIOD" || property.rawValue.contains("/") {
+                    for period in property.periodValues {
+                        let utc = resolver.utcSeconds(period.start)
+                        extras.append(
+                            ExtraDate(recurrenceID: utc, local: timing.zone.local(atUTC: utc), end: period.endUTC(resolver)))
                     }
+                    continue
+                }
+                for value in property.dateTimeValues {
+                    let utc = resolver.utcSeconds(value)
+                    let local = value.isDateOnly ? value.local : timing.zone.local(atUTC: utc)
+                    extras.append(ExtraDate(recurrenceID: utc, local: local, end: nil))
                 }
             }
             extras.sort { $0.recurrenceID < $1.recurrenceID }
             for property in master.properties(named: "EXDATE") {
-                for case .date(let value) in RecurValueText.list(of: property) {
+                for value in property.dateTimeValues {
                     if value.isDateOnly && !timing.anchor.isDateOnly {
                         excludedDays.insert(value.local.daysSinceEpoch)
                     } else {

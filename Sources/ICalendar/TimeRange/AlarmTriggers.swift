@@ -7,18 +7,18 @@ enum AlarmTriggers {
         guard let trigger = alarm.property("TRIGGER") else { return [] }
         let first: Int64
         if isAbsolute(alarm) {
-            guard let absolute = RecurValueText.dateTime(of: trigger) else { return [] }
+            guard let absolute = trigger.dateTimeValue else { return [] }
             first = resolver.utcSeconds(absolute)
         } else {
-            let offset = RecurValueText.duration(trigger.rawValue)!
+            guard let offset = trigger.durationValue else { return [] }
             let base = trigger[parameter: "RELATED"]?.uppercased() == "END" ? instanceEnd : instanceStart
-            first = base + Int64(offset.days) * 86_400 + offset.seconds
+            first = base + offset.seconds
         }
         var times = [first]
         if let repeatText = alarm[raw: "REPEAT"], let count = Int(repeatText.recurTrimmed()), count > 0,
-            let gap = alarm[raw: "DURATION"].flatMap({ RecurValueText.duration($0) })
+            let gap = alarm.property("DURATION")?.durationValue
         {
-            let step = Int64(gap.days) * 86_400 + gap.seconds
+            let step = gap.seconds
             if step > 0 {
                 for k in 1...Swift.min(count, 1000) { times.append(first + Int64(k) * step) }
             }
@@ -29,19 +29,19 @@ enum AlarmTriggers {
     /// Whether the TRIGGER is an absolute DATE-TIME.
     static func isAbsolute(_ alarm: ICalComponent) -> Bool {
         guard let trigger = alarm.property("TRIGGER") else { return false }
-        return trigger[parameter: "VALUE"]?.uppercased() == "DATE-TIME" || RecurValueText.duration(trigger.rawValue) == nil
+        return trigger.valueType == "DATE-TIME" || trigger.durationValue == nil
     }
 
     /// How far (seconds) any trigger of `alarm` can lie from its instance's start or end.
     static func reach(of alarm: ICalComponent) -> Int64 {
-        guard let trigger = alarm.property("TRIGGER"), let offset = RecurValueText.duration(trigger.rawValue) else {
+        guard let trigger = alarm.property("TRIGGER"), let offset = trigger.durationValue else {
             return 0
         }
-        var reach = abs(Int64(offset.days) * 86_400 + offset.seconds) + 7200
+        var reach = abs(offset.seconds) + 7200
         if let repeatText = alarm[raw: "REPEAT"], let count = Int(repeatText.recurTrimmed()),
-            let gap = alarm[raw: "DURATION"].flatMap({ RecurValueText.duration($0) })
+            let gap = alarm.property("DURATION")?.durationValue
         {
-            reach += Int64(Swift.min(Swift.max(count, 0), 1000)) * abs(Int64(gap.days) * 86_400 + gap.seconds)
+            reach += Int64(Swift.min(Swift.max(count, 0), 1000)) * abs(gap.seconds)
         }
         return reach
     }

@@ -101,7 +101,7 @@ enum TimeRangeRules {
 
     static func untimedOverlap(_ c: ICalComponent, rs: Int64, re: Int64, resolver: TimeZoneResolver) -> Bool {
         func utc(_ name: String) -> Int64? {
-            c.property(name).flatMap { RecurValueText.dateTime(of: $0) }.map { resolver.utcSeconds($0) }
+            c.property(name)?.dateTimeValue.map { resolver.utcSeconds($0) }
         }
         switch c.name {
         case "VTODO":
@@ -116,9 +116,9 @@ enum TimeRangeRules {
         case "VFREEBUSY":
             if let start = utc("DTSTART"), let end = utc("DTEND") { return rs <= end && re > start }
             for property in c.properties(named: "FREEBUSY") {
-                for case .period(let start, let end, let duration) in RecurValueText.list(of: property) {
-                    let from = resolver.utcSeconds(start)
-                    let to = end.map { resolver.utcSeconds($0) } ?? resolver.recurUTC(start, plus: duration ?? .zero)
+                for period in property.periodValues {
+                    let from = resolver.utcSeconds(period.start)
+                    let to = period.endUTC(resolver)
                     if rs < to && re > from { return true }
                 }
             }
@@ -127,10 +127,10 @@ enum TimeRangeRules {
             // RFC 7953 §3.1: no DTSTART means "from forever", no DTEND/DURATION "for ever".
             let start = utc("DTSTART") ?? .min
             var end = utc("DTEND") ?? .max
-            if c.property("DTEND") == nil, let startValue = c.property("DTSTART").flatMap({ RecurValueText.dateTime(of: $0) }),
-                let duration = c[raw: "DURATION"].flatMap({ RecurValueText.duration($0) })
+            if c.property("DTEND") == nil, let startValue = c.property("DTSTART")?.dateTimeValue,
+                let duration = c.property("DURATION")?.durationValue
             {
-                end = resolver.recurUTC(startValue, plus: duration)
+                end = duration.adding(to: startValue, resolver: resolver)
             }
             return rs < end && re > start
         default:

@@ -32,7 +32,8 @@ public struct ICalTimeZone: Hashable, Sendable {
         switch storage {
         case .fixed(let offset): return offset
         case .observances(let rules): return rules.offset(atUTC: seconds)
-        case .system(let zone): return zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        case .system(let zone):
+            return zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(clampToCivilRange(seconds))))
         }
     }
 
@@ -42,6 +43,7 @@ public struct ICalTimeZone: Hashable, Sendable {
     public func utcSeconds(forLocal local: LocalDateTime) -> Int64 {
         let wall = local.secondsSinceEpoch
         if case .fixed(let offset) = storage { return wall - Int64(offset) }
+        guard wall == clampToCivilRange(wall) else { return wall - Int64(offset(atUTC: wall)) }
         // Offsets lie within ±14 h, so a day either side brackets the instant.
         let before = offset(atUTC: wall - 86_400)
         let after = offset(atUTC: wall + 86_400)
@@ -64,7 +66,8 @@ public struct ICalTimeZone: Hashable, Sendable {
 
     /// The wall-clock time in this zone at a UTC instant.
     public func local(atUTC seconds: Int64) -> LocalDateTime {
-        LocalDateTime(secondsSinceEpoch: seconds + Int64(offset(atUTC: seconds)))
+        let t = clampToCivilRange(seconds)
+        return LocalDateTime(secondsSinceEpoch: t + Int64(offset(atUTC: t)))
     }
 
     /// Whether this zone has the same offset at every instant.

@@ -49,13 +49,14 @@ struct Observance: Hashable, Sendable {
         var year = LocalDateTime(secondsSinceEpoch: t + Int64(offsetFrom)).year + 1
         if let count = rule.count { year = min(year, start.year + (count - 1) * rule.interval) }
         if let untilUTC { year = min(year, LocalDateTime(secondsSinceEpoch: untilUTC + 86_400).year) }
+        // Step back through the years the rule fires in (aligned to INTERVAL).
+        year -= (year - start.year) % rule.interval
         var tries = 0
-        while year >= start.year, tries < 8 + 2 * rule.interval {
+        while year >= start.year, tries < 12 {
             defer {
-                year -= 1
+                year -= rule.interval
                 tries += 1
             }
-            if (year - start.year) % rule.interval != 0 { continue }
             if let count = rule.count, (year - start.year) / rule.interval >= count { continue }
             for candidate in rule.candidates(year: year, start: start).reversed() where candidate >= start {
                 let onset = candidate.secondsSinceEpoch - Int64(offsetFrom)
@@ -72,7 +73,8 @@ struct Observance: Hashable, Sendable {
 struct ObservanceRules: Hashable, Sendable {
     var observances: [Observance]
 
-    func offset(atUTC t: Int64) -> Int {
+    func offset(atUTC instant: Int64) -> Int {
+        let t = clampToCivilRange(instant)
         var bestOnset = Int64.min
         var bestOffset: Int? = nil
         for observance in observances {
@@ -121,4 +123,9 @@ extension ICalTimeZone {
         if parsed.name == "VTIMEZONE" { return from(vtimezone: parsed) }
         return parsed.components(named: "VTIMEZONE").first.flatMap { from(vtimezone: $0) }
     }
+}
+
+/// Instants outside years 1…9999 are answered as at the nearest end (keeps arithmetic in range).
+func clampToCivilRange(_ t: Int64) -> Int64 {
+    min(max(t, -62_135_596_800), 253_402_300_799)
 }

@@ -25,13 +25,13 @@ struct YearlyRule: Hashable, Sendable {
             let value = part[part.index(after: eq)...]
             switch key {
             case "FREQ": yearly = value.uppercased() == "YEARLY"
-            case "INTERVAL": interval = max(1, Int(value) ?? 1)
+            case "INTERVAL": interval = min(max(1, Int(value) ?? 1), 1000)
             case "BYMONTH": months = value.split(separator: ",").compactMap { Int($0) }.filter { (1...12).contains($0) }
             case "BYMONTHDAY":
                 byMonthDay = value.split(separator: ",").compactMap { Int($0) }.filter { $0 != 0 && abs($0) <= 31 }
             case "BYDAY": byDay = value.split(separator: ",").compactMap(YearlyRule.weekdayNum)
             case "UNTIL": until = ICalDateTime(parsing: value)
-            case "COUNT": count = Int(value).map { max(0, $0) }
+            case "COUNT": count = Int(value).map { min(max(0, $0), 100_000) }
             default: continue
             }
         }

@@ -43,10 +43,12 @@ public struct CalendarAddress: Hashable, Sendable, CustomStringConvertible {
         return rawValue
     }
 
+    /// Equal when the addresses match ignoring case.
     public static func == (lhs: CalendarAddress, rhs: CalendarAddress) -> Bool {
         lhs.normalized == rhs.normalized
     }
 
+    /// Hashes the normalized form, consistent with `==`.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(normalized)
     }

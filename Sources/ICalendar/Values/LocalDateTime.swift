@@ -5,11 +5,17 @@
 /// recurrence expansion. Fields are not validated on construction: recurrence
 /// code builds candidates like Feb 30 and asks `isValid`.
 public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Gregorian year.
     public var year: Int
+    /// Month, 1–12.
     public var month: Int
+    /// Day of the month, 1–31.
     public var day: Int
+    /// Hour, 0–23.
     public var hour: Int
+    /// Minute, 0–59.
     public var minute: Int
+    /// Second, 0–60 (60 only for a leap second).
     public var second: Int
 
     /// Creates a date-time; a date alone has 00:00:00.
@@ -110,6 +116,7 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         return (m <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, m, d)
     }
 
+    /// Chronological order of the wall-clock fields.
     public static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
         (lhs.year, lhs.month, lhs.day, lhs.hour, lhs.minute, lhs.second)
             < (rhs.year, rhs.month, rhs.day, rhs.hour, rhs.minute, rhs.second)

@@ -159,24 +159,27 @@ extension InMemoryStore {
 
     /// Changes since `token` (inclusive), last per uri, in token order.
     ///
-    /// With a `limit` that cuts the list, `newToken` is one past the token of
-    /// the last change returned, so a client resuming from it misses nothing.
+    /// A `limit` caps the change rows read (as a SQL LIMIT would); when it cuts
+    /// the log, `newToken` is one past the last row read, so a client resuming
+    /// from it misses nothing.
     public func changes(in calendar: CalendarID, since token: Int64, limit: Int?) throws -> ChangeSet? {
         guard let row = state.calendars.first(where: { $0.id == calendar }) else {
             throw StorageError.notFound("calendar \(calendar.rawValue)")
         }
         guard token >= 1, token <= row.syncToken else { return nil }
-        var last: [String: (token: Int64, operation: ChangeOperation)] = [:]
-        for change in state.changes where change.calendarID == calendar && change.syncToken >= token {
-            last[change.uri] = (change.syncToken, change.operation)
-        }
-        var ordered = last.map { (uri: $0.key, token: $0.value.token, operation: $0.value.operation) }
-            .sorted { $0.token < $1.token }
+        var rows = state.changes.filter { $0.calendarID == calendar && $0.syncToken >= token && $0.syncToken < row.syncToken }
         var newToken = row.syncToken
-        if let limit, ordered.count > limit {
-            ordered = Array(ordered.prefix(limit))
-            newToken = (ordered.last?.token ?? token - 1) + 1
+        if let limit, rows.count >= limit {
+            rows = Array(rows.prefix(max(limit, 0)))
+            if let last = rows.last { newToken = last.syncToken + 1 }
         }
-        return ChangeSet(changes: ordered.map { ($0.uri, $0.operation) }, newToken: newToken)
+        var order: [String] = []
+        var last: [String: ChangeOperation] = [:]
+        for change in rows {
+            if last[change.uri] != nil { order.removeAll { $0 == change.uri } }
+            order.append(change.uri)
+            last[change.uri] = change.operation
+        }
+        return ChangeSet(changes: order.map { ($0, last[$0]!) }, newToken: newToken)
     }
 }

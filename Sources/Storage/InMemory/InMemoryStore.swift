@@ -222,9 +222,11 @@ public final class InMemoryStore: CalendarStore {
                 principalURI: principalURI, uid: uid, attempts: 0, nextAttempt: now))
     }
 
-    /// Mails due at `now`, oldest first.
+    /// Mails due at `now`, by next attempt, then oldest first.
     public func dueMails(now: Int64, limit: Int) throws -> [QueuedMail] {
-        Array(state.mails.filter { $0.nextAttempt <= now }.sorted { $0.id < $1.id }.prefix(limit))
+        Array(
+            state.mails.filter { $0.nextAttempt <= now }.sorted { ($0.nextAttempt, $0.id) < ($1.nextAttempt, $1.id) }
+                .prefix(limit))
     }
 
     /// Removes a mail that was delivered.

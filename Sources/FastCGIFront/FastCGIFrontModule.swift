@@ -1,3 +1,0 @@
-import CalDAV
-/// Placeholder until the FastCGI front lands.
-public enum FastCGIFrontModule {}

@@ -1,4 +1,0 @@
-import Testing
-@testable import MariaDBStore
-
-@Test func MariaDBStoreBuilds() { #expect(Bool(true)) }

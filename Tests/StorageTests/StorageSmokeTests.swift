@@ -1,4 +1,0 @@
-import Testing
-@testable import Storage
-
-@Test func StorageBuilds() { #expect(Bool(true)) }
