@@ -8,6 +8,7 @@ The command lines for the almanac binary live here and only here.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -50,13 +51,17 @@ class AlmanacStack:
         return dict(os.environ, ALMANAC_DB_URL=self.mariadb.url(DATABASE))
 
     def almanac(self, *args: str) -> subprocess.CompletedProcess:
-        r = subprocess.run([str(self.exe), *args], env=self.env, capture_output=True, text=True, cwd=ROOT)
+        # cwd is our own folder: almanac reads ./var/almanac.conf, which belongs to `make run`.
+        r = subprocess.run([str(self.exe), *args], env=self.env, capture_output=True, text=True, cwd=self.dir)
         if r.returncode != 0:
             raise RuntimeError(f"almanac {' '.join(args)} failed: {r.stderr.strip()[:800]}")
         return r
 
     def start_front(self) -> None:
-        """nginx and the ceiling responder (works without Almanac)."""
+        """nginx and the ceiling responder (works without Almanac), in a fresh folder."""
+        if self.dir.exists():
+            shutil.rmtree(self.dir)
+        self.dir.mkdir(parents=True)
         self.ceiling = Ceiling(build_ceiling(ROOT / "bench" / "out"), self.ceiling_socket, workers(),
                                self.dir / "fcgi_hello.log")
         self.nginx.start()
@@ -72,7 +77,7 @@ class AlmanacStack:
         extra = os.environ.get("ALMANAC_SERVE_ARGS", "").split()
         self.serve = Process("almanac", [str(self.exe), "serve", "--listen", f"unix:{self.socket}",
                                          "--workers", str(workers()), *extra],
-                             self.dir / "almanac.log", env=self.env, cwd=ROOT)
+                             self.dir / "almanac.log", env=self.env, cwd=self.dir)
         wait_for(lambda: self.socket.exists() or not self.serve.alive(), "almanac socket")
         if not self.serve.alive():
             raise RuntimeError("almanac serve exited: " + self.serve.tail())
