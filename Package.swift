@@ -62,6 +62,7 @@ let package = Package(
         .testTarget(
             name: "CalDAVTests", dependencies: ["CalDAV", "Storage", "ICalendar", "DAVXML"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MariaDBStoreTests", dependencies: ["MariaDBStore", "Storage"]),
+        .testTarget(name: "FastCGIFrontTests", dependencies: ["FastCGIFront", "CalDAV"]),
         .testTarget(name: "IMIPTests", dependencies: ["IMIP", "ICalendar", "ITIP"]),
     ]
 )

@@ -63,7 +63,9 @@ public enum CGIRequestBuilder {
             if uri.isEmpty { uri = "/" }
         }
         return .success(
-            DAVRequest(method: method, uri: uri, headers: headers, body: body, remoteAddress: parameters["REMOTE_ADDR"]))
+            DAVRequest(
+                method: method, uri: uri, headers: headers, body: body, remoteAddress: parameters["REMOTE_ADDR"],
+                remoteUser: parameters["REMOTE_USER"].flatMap { $0.isEmpty ? nil : $0 }))
     }
 }
 

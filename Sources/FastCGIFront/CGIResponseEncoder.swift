@@ -8,7 +8,11 @@ public enum CGIResponseEncoder {
         var hasLength = false
         for (name, value) in response.headers {
             // A header value must not smuggle in another header.
-            let safe = String(value.map { $0 == "\r" || $0 == "\n" ? " " : $0 })
+            // (Scalars, not Characters: "\r\n" is one Character.)
+            var safe = ""
+            for scalar in value.unicodeScalars {
+                safe.unicodeScalars.append(scalar == "\r" || scalar == "\n" ? " " : scalar)
+            }
             if name.lowercased() == "content-length" { hasLength = true }
             head += "\(name): \(safe)\r\n"
         }

@@ -1,0 +1,26 @@
+# Almanac: `make run` starts a local server, `make test` runs every test.
+PORT ?= 8080
+SWIFT ?= swift
+
+.PHONY: run test deps build build-debug bench clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build -c release --product almanac
+
+build-debug: deps
+	$(SWIFT) build --build-tests
+
+run: build
+	@PORT=$(PORT) scripts/run.sh
+
+test: deps
+	@scripts/test.sh
+
+sql-embed:
+	scripts/embed-sql.sh
+
+clean:
+	rm -rf .build var
