@@ -103,3 +103,45 @@ import Testing
         #expect(response.text.contains("supported-report"))
     }
 }
+
+@Suite struct ClientCompatibilityTests {
+    @Test func initialSyncWithLimitPagesThroughTheLog() {
+        let test = TestServer()
+        for name in ["a", "b", "c"] { _ = test.send("PUT", "/calendars/alice/default/\(name).ics", body: event(uid: name)) }
+        _ = test.send("DELETE", "/calendars/alice/default/a.ics")
+        func sync(_ token: String) -> String {
+            "<?xml version=\"1.0\"?><D:sync-collection xmlns:D=\"DAV:\"><D:sync-token>\(token)</D:sync-token><D:sync-level>1</D:sync-level><D:limit><D:nresults>1</D:nresults></D:limit><D:prop><D:getetag/></D:prop></D:sync-collection>"
+        }
+        var token = ""
+        var seen: Set<String> = []
+        for _ in 0..<6 {
+            let text = test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "0"], body: sync(token)).text
+            for part in text.components(separatedBy: "<d:href>/calendars/alice/default/").dropFirst() {
+                let name = String(part.prefix { $0 != "<" })
+                if name.hasSuffix(".ics") && !part.contains("404") { seen.insert(name) }
+            }
+            token = String(text.components(separatedBy: "<d:sync-token>")[1].prefix { $0 != "<" })
+            if !text.contains("507") { break }
+        }
+        #expect(seen == ["b.ics", "c.ics"])
+        #expect(token == "http://sabre.io/ns/sync/5")
+    }
+
+    @Test func putMayReplaceAnObjectWithAnotherUID() {
+        let test = TestServer()
+        #expect(test.send("PUT", "/calendars/alice/default/x.ics", body: event(uid: "one")).status == 201)
+        #expect(test.send("PUT", "/calendars/alice/default/x.ics", body: event(uid: "two")).status == 204)
+    }
+
+    @Test func farFutureSearchFindsUnboundedSeries() {
+        let test = TestServer()
+        let body = event(uid: "w").replacingOccurrences(of: "DTEND:20270203T160000Z", with: "DTEND:20270203T160000Z\r\nRRULE:FREQ=WEEKLY")
+        _ = test.send("PUT", "/calendars/alice/default/w.ics", body: body)
+        let query = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:prop><D:getetag/></D:prop>
+            <C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT"><C:time-range start="20500101T000000Z" end="20500201T000000Z"/></C:comp-filter></C:comp-filter></C:filter></C:calendar-query>
+            """
+        #expect(test.send("REPORT", "/calendars/alice/default/", headers: ["Depth": "1"], body: query).text.contains("w.ics"))
+    }
+}

@@ -34,11 +34,6 @@ struct ObjectWriter<Store: CalendarStore> {
             let href = urls.href(.calendarObject(ownerName(instance), instance.uri, holder))
             throw DAVError(403, .noUIDConflict(href: href), "UID \(object.uid) is already used by \(holder)")
         }
-        if let existing, let oldUID = existing.index.uid, oldUID != object.uid {
-            throw DAVError(
-                403, .noUIDConflict(href: urls.href(.calendarObject(ownerName(instance), instance.uri, uri))),
-                "a PUT must not change the UID of an existing object")
-        }
         // Scheduling slot (RFC 6638 §3.2.1–3.2.2): compare `existing` with `object`
         // as organizer or attendee, deliver iTIP messages to inboxes / the mail
         // queue, and return the body to store (with SCHEDULE-STATUS) here.

@@ -28,7 +28,7 @@ extension CalDAVServer {
         let floatingZone = self.floatingZone(query, instance: instance)
         // The index reads floating times as UTC: widen the prefilter by the largest offset there is.
         let slack: Int64 = floatingZone == .utc ? 0 : 14 * 3600
-        let range = typeFilter?.timeRange.map { (start: $0.start.map { $0 - slack }, end: $0.end.map { $0 + slack }) }
+        let range = typeFilter?.timeRange.map { indexRange(start: $0.start, end: $0.end, slack: slack) }
         let privileges = try privileges(of: context.user, on: path, instance: instance)
         let limit = min(query.limit ?? configuration.syncResultLimit, configuration.syncResultLimit)
         // Matches go straight into the response unless dead properties must be fetched for them first.
@@ -84,5 +84,14 @@ extension CalDAVServer {
             if let zone = TimeZoneResolver(calendar: calendar).zone(forTZID: tzid) { return zone }
         }
         return .utc
+    }
+
+    /// The range to prefilter `firstoccurence`/`lastoccurence` with, widened by `slack` seconds.
+    ///
+    /// Unbounded series are indexed as ending at 2038-01-01 (sabre's horizon), so a
+    /// range starting there or later cannot trust the end column.
+    func indexRange(start: Int64?, end: Int64?, slack: Int64 = 0) -> (start: Int64?, end: Int64?) {
+        let widenedStart = start.map { $0 - slack }
+        return (widenedStart.flatMap { $0 >= ObjectIndexer.horizon - 86_400 ? nil : $0 }, end.map { $0 + slack })
     }
 }

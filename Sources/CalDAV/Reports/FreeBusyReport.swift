@@ -16,7 +16,7 @@ extension CalDAVServer {
         var builder = FreeBusyBuilder(start: start, end: end)
         for instance in instances {
             try store.forEachObject(
-                in: instance.calendarID, componentType: nil, overlapping: (start, end), withData: true
+                in: instance.calendarID, componentType: nil, overlapping: indexRange(start: start, end: end), withData: true
             ) {
                 guard let data = $0.data, let calendar = try? ICalComponent.parse(data) else { return true }
                 builder.add(calendar: calendar, resolver: TimeZoneResolver(calendar: calendar))

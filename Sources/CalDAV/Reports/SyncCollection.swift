@@ -26,10 +26,19 @@ extension CalDAVServer {
                 present.append($0)
                 return true
             }
-            if present.count > limit {
-                throw DAVError(507, .numberOfMatchesWithinLimits, "more than \(limit) members")
-            }
             multistatus.syncToken = SyncTokenFormat.string(instance.syncToken)
+            if present.count > limit {
+                // Page through the change log from the calendar's first token, when it accounts for every member.
+                let members = Set(present.map(\.uri))
+                guard let full = try store.changes(in: instance.calendarID, since: 1, limit: nil),
+                    Set(full.changes.filter { $0.operation != .deleted && !$0.uri.isEmpty }.map(\.uri)) == members,
+                    let page = try store.changes(in: instance.calendarID, since: 1, limit: limit)
+                else { throw DAVError(507, .numberOfMatchesWithinLimits, "more than \(limit) members") }
+                let names = page.changes.filter { $0.operation != .deleted && !$0.uri.isEmpty }.map(\.uri)
+                present = try store.objects(named: names, in: instance.calendarID)
+                truncated = page.newToken < instance.syncToken
+                multistatus.syncToken = SyncTokenFormat.string(page.newToken)
+            }
         } else {
             guard let token = SyncTokenFormat.parse(sync.syncToken),
                 let changes = try store.changes(in: instance.calendarID, since: token, limit: limit)
