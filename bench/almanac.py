@@ -48,7 +48,7 @@ class AlmanacStack:
 
     @property
     def env(self) -> dict[str, str]:
-        return dict(os.environ, ALMANAC_DB_URL=self.mariadb.url(DATABASE))
+        return dict(os.environ, ALMANAC_DB_URL=self.mariadb.url(DATABASE), ALMANAC_CONFIG="none")
 
     def almanac(self, *args: str) -> subprocess.CompletedProcess:
         # cwd is our own folder: almanac reads ./var/almanac.conf, which belongs to `make run`.

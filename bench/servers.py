@@ -157,8 +157,27 @@ class MariaDB:
             self.process.stop()
 
 
+CEILING_SERVER = """
+# Added by bench/servers.py: the ceilings, in the same nginx as Almanac, on the
+# same port, chosen by the Host header (bench/workloads.py sends it).
+server {
+    listen 127.0.0.1:@PORT@;
+    server_name ceiling.bench;
+    location = /__bench/return200 {
+        default_type text/plain;
+        return 200 "ok\\n";
+    }
+    location = /__bench/fcgi {
+        include /etc/nginx/fastcgi_params;
+        fastcgi_pass unix:@CEILING_SOCKET@;
+    }
+}
+"""
+
+
 class Nginx:
-    """nginx from bench/nginx.conf.in on one loopback port."""
+    """nginx as `make run` configures it (scripts/render-nginx.sh: nginx/standalone.conf
+    + the production server block nginx/almanac.conf), plus a ceiling server block."""
 
     def __init__(self, dir: Path, port: int, almanac_socket: Path, ceiling_socket: Path):
         self.dir = dir
@@ -169,19 +188,18 @@ class Nginx:
 
     def start(self) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
-        conf = (BENCH / "nginx.conf.in").read_text()
-        values = {
-            "USER": "user root root;" if os.geteuid() == 0 else "",
-            "PREFIX": str(self.dir), "PORT": str(self.port),
-            "FASTCGI_PARAMS": "/etc/nginx/fastcgi_params",
-            "ALMANAC_SOCKET": str(self.almanac_socket), "CEILING_SOCKET": str(self.ceiling_socket)}
-        for k, v in values.items():
-            conf = conf.replace(f"@{k}@", v)
-        path = self.dir / "nginx.conf"
-        path.write_text(conf)
-        self.process = Process("nginx", ["nginx", "-p", str(self.dir), "-c", str(path), "-e",
-                                         str(self.dir / "error.log")], self.dir / "nginx.out")
-        wait_for(lambda: port_open(self.port), "nginx")
+        subprocess.run(["bash", str(ROOT / "scripts" / "render-nginx.sh"), str(self.dir), str(self.port),
+                        str(self.almanac_socket), "10m"], check=True)
+        ceiling = CEILING_SERVER.replace("@PORT@", str(self.port)).replace("@CEILING_SOCKET@", str(self.ceiling_socket))
+        (self.dir / "bench-ceiling.conf").write_text(ceiling)
+        conf = self.dir / "nginx.conf"
+        text = conf.read_text().rstrip()
+        assert text.endswith("}"), "unexpected nginx.conf shape"
+        conf.write_text(text[:-1] + f"    include {self.dir / 'bench-ceiling.conf'};\n}}\n")
+        self.process = Process("nginx", ["nginx", "-p", str(self.dir), "-c", str(conf)], self.dir / "nginx.out")
+        wait_for(lambda: port_open(self.port) or not self.process.alive(), "nginx")
+        if not self.process.alive():
+            raise RuntimeError("nginx exited: " + (self.dir / "error.log").read_text()[-2000:])
 
     def worker_pids(self) -> list[int]:
         """The master and its workers (CPU is summed over all of them)."""

@@ -50,15 +50,17 @@ class Layout:
     name: str
     calendar_fmt: str  # with {user}, {cal}
     outbox_fmt: str | None = None
+    # The dataset's calendar names -> this server's (Almanac's users get "default").
+    names: dict[str, str] = field(default_factory=dict)
 
     def calendar(self, user: str, cal: str = "calendar") -> str:
-        return self.calendar_fmt.format(user=user, cal=cal)
+        return self.calendar_fmt.format(user=user, cal=self.names.get(cal, cal))
 
     def outbox(self, user: str) -> str | None:
         return self.outbox_fmt.format(user=user) if self.outbox_fmt else None
 
 
-ALMANAC = Layout("almanac", "/calendars/{user}/{cal}/", "/calendars/{user}/outbox/")
+ALMANAC = Layout("almanac", "/calendars/{user}/{cal}/", "/calendars/{user}/outbox/", {"calendar": "default"})
 RADICALE = Layout("radicale", "/{user}/{cal}/")
 
 
@@ -152,8 +154,10 @@ def scheduling(layout: Layout, owner: int, users: int) -> list[Workload]:
 
 def ceilings() -> list[Workload]:
     """Workload 8: nginx alone, the trivial libfcgi responder, Almanac's cheapest request."""
-    return [Workload("nginx", "ceiling: nginx `return 200`", "GET", ["/__bench/return200"], auth=False, kind="ceiling"),
-            Workload("fcgi", "ceiling: trivial libfcgi responder through nginx", "GET", ["/__bench/fcgi"],
+    host = {"Host": "ceiling.bench"}
+    return [Workload("nginx", "ceiling: nginx `return 200`", "GET", ["/__bench/return200"], headers=host,
                      auth=False, kind="ceiling"),
+            Workload("fcgi", "ceiling: trivial libfcgi responder through nginx", "GET", ["/__bench/fcgi"],
+                     headers=dict(host), auth=False, kind="ceiling"),
             Workload("options", "Almanac trivial request: OPTIONS / (no auth, no DB)", "OPTIONS", ["/"],
                      auth=False, kind="ceiling")]
