@@ -58,6 +58,22 @@ def sql_delta(counter, before: dict, after: dict, baseline: dict) -> dict:
     return {k: after[k] - before[k] - baseline.get(k, 0) for k in after}
 
 
+def quiet_baseline(counter, timeout: float = 10.0) -> dict:
+    """What two back-to-back counter reads cost, once requests still running after a
+    wrk run have drained (two equal, small readings in a row)."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while True:
+        a = counter()
+        d = sql_delta(None, a, counter(), {})
+        if last is not None and d["Questions"] == last["Questions"] and d["Questions"] <= 3:
+            return d
+        if time.monotonic() > deadline:
+            return min(d, last or d, key=lambda x: x["Questions"])
+        last = d
+        time.sleep(0.2)
+
+
 def preflight(c: client.Client, w: W.Workload, tag: str, counter=None, repeat: int = 3) -> dict:
     """The request by hand (repeat times): status, size, items in a multistatus,
     and SQL statements per request, from the responder's X-Almanac-SQL-Statements
@@ -69,8 +85,7 @@ def preflight(c: client.Client, w: W.Workload, tag: str, counter=None, repeat: i
         h.setdefault("Content-Type", W.XML)
     baseline = {}
     if counter:
-        a = counter()
-        baseline = sql_delta(None, a, counter(), {})
+        baseline = quiet_baseline(counter)
     sql_runs = []
     for i in range(repeat):
         ident = f"preflight-{tag}-{i}"
@@ -86,7 +101,7 @@ def preflight(c: client.Client, w: W.Workload, tag: str, counter=None, repeat: i
            "ok": r.status in w.expect, "path": path,
            "items": len(re.findall(rb"<(?:[A-Za-z0-9_]+:)?response[\s>]", r.body))}
     if sql_runs:
-        best = min(sql_runs, key=lambda d: d["Questions"])
+        best = sorted(sql_runs, key=lambda d: d["Questions"])[len(sql_runs) // 2]  # median
         out["mariadb"] = best
         if out["sql"] is None:
             out["sql"] = f"{best['Questions']} ({best['Com_stmt_prepare']} prep)" if best["Com_stmt_prepare"] \
