@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import seed
@@ -84,10 +85,13 @@ class AlmanacStack:
         os.chmod(self.socket, 0o777)
 
     def stop(self) -> None:
-        for part in (self.nginx, self.serve, self.ceiling):
+        self.stop_times = {}
+        for name, part in (("nginx", self.nginx), ("almanac", self.serve), ("ceiling", self.ceiling),
+                           ("mariadb", self.mariadb)):
             if part:
+                t0 = time.monotonic()
                 try:
                     part.stop()
                 except Exception:  # keep stopping the rest
                     pass
-        self.mariadb.stop()
+                self.stop_times[name] = round(time.monotonic() - t0, 2)

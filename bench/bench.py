@@ -192,7 +192,9 @@ def run_almanac(size: int, ds: seed.Dataset, exe, conns, duration, var: Path, ou
         if stack.serve is not None:
             res["log_tail"] = stack.serve.tail()
     finally:
+        t0 = time.monotonic()
         stack.stop()
+        log(f"stopped the almanac stack in {time.monotonic() - t0:.1f} s {getattr(stack, 'stop_times', '')}")
     return res
 
 
@@ -219,8 +221,11 @@ def load_almanac(port: int, ds: seed.Dataset) -> dict:
     has_tasks = all(s in (201, 405) for k, s in mk.items() if k.endswith("/tasks"))
     objs = [o for o in ds.objects if o.calendar != "tasks" or has_tasks]
     t0 = time.monotonic()
+    retries: list = []
     fails = client.put_all(port, objs, lambda u: (seed.user_name(u), seed.user_name(u)),
-                           lambda u, cal: W.ALMANAC.calendar(seed.user_name(u), cal))
+                           lambda u, cal: W.ALMANAC.calendar(seed.user_name(u), cal), retries=retries)
+    if retries:
+        log(f"  {len(retries)} PUTs answered 503 and were retried, e.g. {retries[0]}")
     seconds = time.monotonic() - t0
     log(f"seeded {len(objs) - len(fails)}/{len(objs)} objects in {seconds:.1f} s "
         f"({len(objs) / seconds:.0f} PUT/s); mkcalendar {sorted(set(mk.values()))}")
@@ -228,7 +233,7 @@ def load_almanac(port: int, ds: seed.Dataset) -> dict:
         log(f"  first failures: {fails[:3]}")
     if len(fails) > len(objs) // 100:
         raise RuntimeError(f"{len(fails)} of {len(objs)} seed PUTs failed, e.g. {fails[:2]}")
-    return {"objects": len(objs), "failed": len(fails), "seconds": seconds, "tasks": has_tasks,
+    return {"objects": len(objs), "failed": len(fails), "retried": len(retries), "seconds": seconds, "tasks": has_tasks,
             "mkcalendar": sorted(set(mk.values()))}
 
 

@@ -63,11 +63,13 @@ class Client:
             self.conn = None
 
 
-def put_all(port: int, items, credentials, prefix, threads: int = 8) -> list[tuple[str, int]]:
+def put_all(port: int, items, credentials, prefix, threads: int = 8, retries: list | None = None) -> list:
     """PUT every (user, calendar, name, body) in parallel over keep-alive
-    connections; returns the failures as (path, status)."""
+    connections, retrying a 503 up to 3 times (noted in `retries`); returns the
+    failures as (path, status, body)."""
     items = list(items)
-    failures: list[tuple[str, int]] = []
+    failures: list = []
+    retries = [] if retries is None else retries
     lock = threading.Lock()
     chunks = [items[i::threads] for i in range(threads)]
 
@@ -79,7 +81,12 @@ def put_all(port: int, items, credentials, prefix, threads: int = 8) -> list[tup
                 user, password = credentials(o.user)
                 c = clients[o.user] = Client(port, user, password)
             path = prefix(o.user, o.calendar) + o.name
-            r = c.request("PUT", path, o.body, {"Content-Type": "text/calendar; charset=utf-8"})
+            for attempt in range(4):
+                r = c.request("PUT", path, o.body, {"Content-Type": "text/calendar; charset=utf-8"})
+                if r.status != 503:
+                    break
+                with lock:  # a transient failure (e.g. a deadlock) a client would retry
+                    retries.append((path, r.body[:200]))
             if r.status not in (200, 201, 204):
                 with lock:
                     failures.append((path, r.status, r.body[:300]))

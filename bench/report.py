@@ -200,7 +200,8 @@ def write(path: Path, run: dict) -> None:
             s = a["seed"]
             md.append(f"Seeded {s['objects'] - s['failed']} objects by PUT in {s['seconds']:.1f} s "
                       f"({s['objects'] / max(s['seconds'], 1e-9):,.0f} PUT/s at 8 connections); tasks calendar: "
-                      f"{'yes' if s['tasks'] else 'no (MKCALENDAR failed)'}.")
+                      f"{'yes' if s['tasks'] else 'no (MKCALENDAR failed)'}."
+                      + (f" {s['retried']} PUTs answered 503 (e.g. a deadlock) and were retried." if s.get('retried') else ""))
         if "error" in a:
             md.append(f"**Almanac: {a['error']}**")
             if a.get("log_tail"):

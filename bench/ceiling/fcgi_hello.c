@@ -10,12 +10,19 @@
  */
 #include <fcgiapp.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 static int listen_fd;
+
+/* libfcgi's own SIGTERM handler only sets a flag that blocked accepts never see. */
+static void on_term(int sig) {
+    (void)sig;
+    _exit(0);
+}
 
 static void *worker(void *arg) {
     (void)arg;
@@ -43,6 +50,7 @@ int main(int argc, char **argv) {
     if (threads < 1) threads = 1;
     unlink(argv[1]);
     FCGX_Init();
+    signal(SIGTERM, on_term);
     listen_fd = FCGX_OpenSocket(argv[1], 128);
     if (listen_fd < 0) {
         perror("FCGX_OpenSocket");
