@@ -7,8 +7,7 @@ root=$PWD
 port=${PORT:-8080}
 almanac=${ALMANAC_BIN:-$root/.build/release/almanac}
 var=$root/var
-mkdir -p "$var/run" "$var/nginx"
-chmod 755 "$var" "$var/run"
+mkdir -p "$var"
 
 pids=()
 started_db=""
@@ -34,7 +33,12 @@ else
     db_url="mysql://root@localhost/almanac?socket=$var/mariadb/mysqld.sock"
     echo "database: private MariaDB in var/mariadb"
 fi
-socket=$var/run/almanac.sock
+# The socket lives where nginx's workers (www-data) can reach it even when the
+# checkout sits in a private home directory.
+rundir=/tmp/almanac-run-$(id -u)-$(printf '%s' "$root" | md5sum | cut -c1-8)
+mkdir -p "$rundir"
+chmod 755 "$rundir"
+socket=$rundir/almanac.sock
 cat >"$var/almanac.conf" <<CONF
 # Written by make run; \`almanac\` run from the project root reads it.
 db_url = $db_url
@@ -53,8 +57,8 @@ pids+=($!)
 for _ in $(seq 1 100); do [ -S "$socket" ] && break; sleep 0.05; done
 [ -S "$socket" ] || { echo "almanac serve did not start" >&2; exit 1; }
 
-scripts/render-nginx.sh "$var/nginx" "$port" "$socket" 10m
-nginx -c "$var/nginx/nginx.conf" -p "$var/nginx" &
+scripts/render-nginx.sh "$rundir/nginx" "$port" "$socket" 10m
+nginx -c "$rundir/nginx/nginx.conf" -p "$rundir/nginx" &
 pids+=($!)
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.05; done
 

@@ -14,4 +14,4 @@ ALMANAC_TEST_DB_URL="mysql://root@localhost/almanac_admin?socket=$dbdir/mysqld.s
 stop_db
 trap - EXIT
 
-ALMANAC_BIN=$PWD/.build/debug/almanac "$python" -m pytest tests/e2e -q -p no:cacheprovider
+ALMANAC_BIN=$PWD/.build/debug/almanac "$python" -m pytest tests/e2e -q

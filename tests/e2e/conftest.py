@@ -5,6 +5,7 @@ below, one `almanac serve`, one nginx (and an Apache on demand). Tests share
 that server: give calendars and objects unique names (uuid4) so tests do not
 depend on each other.
 """
+import shutil
 import uuid
 
 import pytest
@@ -107,7 +108,11 @@ def fcgid_url(e2e_dir, mariadb, db_url):
     config.write_text(f"db_url = mysql://almanac:fcgid-pw@localhost/almanac_e2e?socket={mariadb.socket}\n"
                       "digest_secret = e2e-fcgid-secret\nlog_level = warning\n")
     config.chmod(0o644)
-    server = harness.Apache(directory, fcgid_config=config)
+    # A copy of the binary, so www-data can run it even from a private checkout.
+    binary = directory / "almanac"
+    shutil.copy2(harness.almanac_binary(), binary)
+    binary.chmod(0o755)
+    server = harness.Apache(directory, fcgid_config=config, binary=binary)
     yield server.base_url
     server.stop()
 

@@ -151,14 +151,14 @@ class Nginx:
 class Apache:
     """A private Apache httpd with mod_proxy_fcgi (apache/almanac.conf)."""
 
-    def __init__(self, directory, socket_path=None, max_body_bytes=10 * 1024 * 1024, fcgid_config=None):
+    def __init__(self, directory, socket_path=None, max_body_bytes=10 * 1024 * 1024, fcgid_config=None, binary=None):
         """mod_proxy_fcgi to socket_path, or (fcgid_config = an almanac.conf) mod_fcgid spawning almanac."""
         self.directory = Path(directory)
         self.port = free_port()
         user_lines = "User www-data\nGroup www-data" if os.getuid() == 0 else ""
         values = {"@LISTEN@": f"127.0.0.1:{self.port}", "@SERVER_NAME@": "localhost",
                   "@SOCKET@": str(socket_path), "@MAX_BODY_BYTES@": str(max_body_bytes),
-                  "@ALMANAC@": almanac_binary(), "@CONFIG@": str(fcgid_config), "@DOCROOT@": str(self.directory)}
+                  "@ALMANAC@": str(binary or almanac_binary()), "@CONFIG@": str(fcgid_config), "@DOCROOT@": str(self.directory)}
         template = "almanac-fcgid.conf" if fcgid_config else "almanac.conf"
         vhost = (ROOT / "apache" / template).read_text()
         for key, value in values.items():

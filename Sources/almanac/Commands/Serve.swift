@@ -61,10 +61,12 @@ struct Serve: ParsableCommand {
             configuration: fastCGI, logger: logger, workerStart: { MariaDBLibrary.threadStart() },
             workerExit: { MariaDBLibrary.threadEnd() },
             makeHandler: {
-                CalDAVServer(
-                    store: MariaDBStore(configuration: database), configuration: engineConfiguration,
-                    now: { Int64(Date().timeIntervalSince1970) }, makeID: { UUID().uuidString.lowercased() },
-                    logger: logger)
+                // Runs in the worker thread: the store (its connection) belongs to that thread.
+                let store = MariaDBStore(configuration: database)
+                let engine = CalDAVServer(
+                    store: store, configuration: engineConfiguration, now: { Int64(Date().timeIntervalSince1970) },
+                    makeID: { UUID().uuidString.lowercased() }, logger: logger)
+                return CountingHandler(engine: engine, store: store, logger: logger)
             })
         try server.run()
     }
