@@ -96,3 +96,17 @@ import Testing
         #expect(response.text.contains("<d:href>/calendars/alice/default/</d:href>"))
     }
 }
+
+@Suite struct PythonCaldavPrincipalSearchTests {
+    /// python caldav 3.x writes its wanted properties beside an empty DAV:prop.
+    @Test func propertiesBesideAnEmptyPropAreReturned() {
+        let test = TestServer()
+        let body = """
+            <D:principal-property-search xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:property-search><D:prop><D:displayname/></D:prop><D:match>Alice</D:match></D:property-search><D:prop/><C:calendar-home-set/><D:displayname/></D:principal-property-search>
+            """
+        let response = test.send("REPORT", "/", headers: ["Depth": "0"], body: body)
+        #expect(response.text.contains("<d:displayname>Alice</d:displayname>"))
+        #expect(response.text.contains("<cal:calendar-home-set><d:href>/calendars/alice/</d:href></cal:calendar-home-set>"))
+        #expect(!response.text.contains("/principals/bob/"))
+    }
+}

@@ -32,7 +32,8 @@ extension CalDAVServer {
             return try calendarQuery(query, in: instance, context: context)
         case (.syncCollection(let sync), .calendar(let instance)):
             return try syncCollection(sync, in: instance, context: context)
-        case (.principalPropertySearch(let search), _):
+        case (.principalPropertySearch(var search), _):
+            if search.properties.isEmpty { search.properties = try strayProperties(context.request.body) }
             return try principalPropertySearch(search, context: context)
         case (.calendarServerPrincipalSearch(let search), _):
             return try calendarServerPrincipalSearch(search, context: context)
@@ -85,6 +86,14 @@ extension CalDAVServer {
             }
         }
         return multistatus.response()
+    }
+
+    /// Property elements written beside an empty `DAV:prop` (python caldav 3.x sends its principal search so);
+    /// displayname and calendar-home-set when there are none.
+    func strayProperties(_ body: [UInt8]) throws -> [PropertyName] {
+        let known: Set<PropertyName> = [.propertySearch, .prop, .applyToPrincipalCollectionSet, .limit]
+        let stray = try XMLElement.parse(body).children.map(\.name).filter { !known.contains($0) }
+        return stray.isEmpty ? [.displayName, .calendarHomeSet] : stray
     }
 
     /// Whether every property the selection names is live (so no dead property needs reading).
