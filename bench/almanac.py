@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -41,9 +42,13 @@ class AlmanacStack:
         self.exe = exe
         self.port = free_port()
         self.mariadb = MariaDB(dir / "mariadb")
-        self.socket = dir / "almanac.sock"
-        self.ceiling_socket = dir / "ceiling.sock"
-        self.nginx = Nginx(dir / "nginx", self.port, self.socket, self.ceiling_socket)
+        # Sockets and nginx under /tmp, like `make run`: nginx workers (www-data)
+        # must traverse every folder above a socket, which a checkout may not allow.
+        self.rundir = Path(tempfile.mkdtemp(prefix="almanac-bench-"))
+        self.rundir.chmod(0o755)
+        self.socket = self.rundir / "almanac.sock"
+        self.ceiling_socket = self.rundir / "ceiling.sock"
+        self.nginx = Nginx(self.rundir / "nginx", self.port, self.socket, self.ceiling_socket)
         self.ceiling: Ceiling | None = None
         self.serve: Process | None = None
 
@@ -95,3 +100,6 @@ class AlmanacStack:
                 except Exception:  # keep stopping the rest
                     pass
                 self.stop_times[name] = round(time.monotonic() - t0, 2)
+        shutil.copytree(self.rundir / "nginx", self.dir / "nginx", dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("*_temp", "client_body", "fastcgi", "proxy", "uwsgi", "scgi"))
+        shutil.rmtree(self.rundir, ignore_errors=True)
