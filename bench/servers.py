@@ -248,7 +248,9 @@ class Radicale:
         self.dir = dir
         self.port = port
         self.storage = dir / "collections"
-        dir.mkdir(parents=True, exist_ok=True)
+        if dir.exists():  # fresh storage: earlier runs' PUTs would change the figures
+            shutil.rmtree(dir)
+        dir.mkdir(parents=True)
         (dir / "users").write_text("".join(f"{u}:{p}\n" for u, p in users.items()))
         (dir / "config").write_text(
             "[server]\n"
