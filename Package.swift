@@ -63,6 +63,6 @@ let package = Package(
             name: "CalDAVTests", dependencies: ["CalDAV", "Storage", "ICalendar", "DAVXML"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MariaDBStoreTests", dependencies: ["MariaDBStore", "Storage"]),
         .testTarget(name: "FastCGIFrontTests", dependencies: ["FastCGIFront", "CalDAV"]),
-        .testTarget(name: "IMIPTests", dependencies: ["IMIP", "ICalendar", "ITIP"]),
+        .testTarget(name: "IMIPTests", dependencies: ["IMIP", "ICalendar", "ITIP"], resources: [.copy("Fixtures")]),
     ]
 )

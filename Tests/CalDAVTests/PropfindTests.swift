@@ -114,7 +114,7 @@ import Testing
         let text = response.text
         #expect(
             text.contains(
-                "<d:ace><d:principal><d:href>/principals/alice/</d:href></d:principal><d:grant><d:privilege><d:all/></d:privilege></d:grant><d:protected/></d:ace>"
+                "<d:ace><d:principal><d:href>/principals/alice/</d:href></d:principal><d:grant><d:privilege><d:write/></d:privilege>"
             ))
         #expect(text.contains("<d:href>/principals/alice/calendar-proxy-read/</d:href>"))
         #expect(text.contains("<d:supported-privilege><d:privilege><d:all/></d:privilege><d:abstract/>"))

@@ -14,6 +14,11 @@ import Testing
         }
     }
 
+    private func failure(of result: Result<DAVRequest, CGIRequestBuilder.Failure>) -> CGIRequestBuilder.Failure? {
+        if case .failure(let failure) = result { return failure }
+        return nil
+    }
+
     @Test func mapsParametersToARequest() throws {
         let result = build(
             [
@@ -51,19 +56,19 @@ import Testing
             return []
         }
         #expect(reads == 0)
-        #expect(result == .failure(.bodyTooLarge(limit: 100)))
+        #expect(failure(of: result) == .bodyTooLarge(limit: 100))
     }
 
     @Test func bodyWithoutLengthIsLimitedToo() {
         let result = build(["REQUEST_METHOD": "PUT", "REQUEST_URI": "/"], body: Array(repeating: 65, count: 101))
-        #expect(result == .failure(.bodyTooLarge(limit: 100)))
+        #expect(failure(of: result) == .bodyTooLarge(limit: 100))
         let small = build(["REQUEST_METHOD": "PUT", "REQUEST_URI": "/"], body: Array(repeating: 65, count: 100))
         #expect((try? small.get().body.count) == 100)
     }
 
     @Test func badLengthIsABadRequest() {
         let result = build(["REQUEST_METHOD": "PUT", "REQUEST_URI": "/", "CONTENT_LENGTH": "-5"])
-        #expect(result == .failure(.badBody("Bad Content-Length")))
+        #expect(failure(of: result) == .badBody("Bad Content-Length"))
     }
 
     @Test func uriFallsBackToScriptNameAndPathInfo() throws {
@@ -74,11 +79,3 @@ import Testing
     }
 }
 
-extension Result: @retroactive Equatable where Success == DAVRequest, Failure == CGIRequestBuilder.Failure {
-    public static func == (a: Self, b: Self) -> Bool {
-        switch (a, b) {
-        case (.failure(let x), .failure(let y)): return x == y
-        default: return false
-        }
-    }
-}

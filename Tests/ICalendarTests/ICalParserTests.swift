@@ -46,6 +46,11 @@ struct ICalParserTests {
         #expect(cal[raw: "VERSION"] == "2.0")
     }
 
+    @Test func acceptsUnderscoreInExtensionNames() throws {
+        let cal = try ICalComponent.parse("BEGIN:VCALENDAR\r\nX-VENDOR_FLAG;X-P_Q=1:yes\r\nEND:VCALENDAR\r\n")
+        #expect(cal.property("X-VENDOR_FLAG")?[parameter: "X-P_Q"] == "1")
+    }
+
     @Test func unfoldsCRLFAndBareLF() throws {
         let crlf = "BEGIN:VCALENDAR\r\nX-A:abc\r\n def\r\n\tghi\r\nEND:VCALENDAR\r\n"
         let lf = "BEGIN:VCALENDAR\nX-A:abc\n def\n\tghi\nEND:VCALENDAR"
@@ -79,7 +84,7 @@ struct ICalParserTests {
     @Test func parseAllReadsSeveralRoots() throws {
         let roots = try ICalParser().parseAll("BEGIN:VCALENDAR\nEND:VCALENDAR\nBEGIN:VCALENDAR\nEND:VCALENDAR\n")
         #expect(roots.count == 2)
-        #expect(throws: ICalError.self) {
+        #expect(throws: ICalError(.multipleRootComponents, line: 3)) {
             try ICalComponent.parse("BEGIN:VCALENDAR\nEND:VCALENDAR\nBEGIN:VCALENDAR\nEND:VCALENDAR\n")
         }
     }

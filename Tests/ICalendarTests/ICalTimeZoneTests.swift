@@ -114,6 +114,10 @@ struct ICalTimeZoneTests {
         ("/softwarestudio.org/Olson_20011030_5/America/New_York", "America/New_York"),
         ("(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna", "Europe/Berlin"),
         ("(UTC-05:00) Eastern Time (US & Canada)", "America/New_York"),
+        ("tzone://Microsoft/Utc", "UTC"),
+        ("tzone://Microsoft/Eastern Standard Time", "America/New_York"),
+        ("US/Eastern", "America/New_York"),
+        (" Europe/Berlin ", "Europe/Berlin"),
     ]
 
     @Test func windowsAndVendorNames() throws {
@@ -213,5 +217,46 @@ struct ICalTimeZoneTests {
         #expect(zone.offset(atUTC: utc(2026, 6, 1)) == 19_800)
         #expect(ICalTimeZone.from(vtimezone: ICalComponent("VTIMEZONE")) == nil)
         #expect(ICalTimeZone.from(vtimezoneText: "garbage") == nil)
+    }
+}
+
+struct VTimeZoneWritingTests {
+    @Test(arguments: ["America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Tokyo", "Eastern Standard Time"])
+    func writtenVTimeZoneAgreesWithIANA(name: String) throws {
+        let component = try #require(ICalTimeZone.vtimezone(named: name, covering: 2020...2030))
+        #expect(component[raw: "TZID"] == name)
+        // Written, parsed back, and evaluated by the VTIMEZONE code path.
+        let text = ICalComponent("VCALENDAR", components: [component]).serialized()
+        let fromText = try #require(ICalTimeZone.from(vtimezoneText: text))
+        let reference = try #require(ICalTimeZone.named(name))
+        var t = utc(2020, 1, 1, 0, 30)
+        while t < utc(2031, 1, 1) {
+            #expect(fromText.offset(atUTC: t) == reference.offset(atUTC: t), "\(name) at \(t)")
+            t += 5 * 86_400 + 3 * 3600 + 7
+        }
+    }
+
+    @Test func unknownNameHasNoVTimeZone() {
+        #expect(ICalTimeZone.vtimezone(named: "Nowhere/Special", covering: 2020...2021) == nil)
+    }
+}
+
+struct YearlyRuleTests {
+    @Test(arguments: ["BYMONTH=3;BYDAY=2SU", "BYMONTH=10;BYDAY=-1SU", "BYMONTH=2;BYDAY=5MO", "BYMONTH=4;BYDAY=-5FR", "BYDAY=1SA"])
+    func fastPathMatchesGeneralEvaluation(shape: String) throws {
+        let rule = try #require(YearlyRule(parsing: "FREQ=YEARLY;" + shape))
+        let start = LocalDateTime(year: 1970, month: 6, day: 1, hour: 2)
+        for year in 1970...2100 {
+            let fast = try #require(rule.simpleOnset(year: year, start: start))
+            #expect(fast.map { [$0] } ?? [] == rule.candidates(year: year, start: start), "\(shape) \(year)")
+        }
+    }
+
+    @Test func candidatesForOldStyleMonthDayRanges() throws {
+        let rule = try #require(YearlyRule(parsing: "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=8,9,10,11,12,13,14;BYDAY=SU"))
+        let start = LocalDateTime(year: 2007, month: 3, day: 11, hour: 2)
+        #expect(rule.simpleOnset(year: 2026, start: start) == nil)
+        #expect(rule.candidates(year: 2026, start: start) == [LocalDateTime(year: 2026, month: 3, day: 8, hour: 2)])
+        #expect(YearlyRule(parsing: "FREQ=MONTHLY;BYDAY=1SU") == nil)
     }
 }

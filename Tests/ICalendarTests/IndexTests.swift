@@ -88,3 +88,44 @@ import Testing
         #expect(ObjectIndexer.index(of: cal) == ObjectIndex(uid: "j", componentType: "VJOURNAL", firstOccurrence: nil, lastOccurrence: nil))
     }
 }
+
+@Suite struct IndexEdgeTests {
+    @Test func excludedStartStillCountsAsFirstLikeSabre() {
+        let cal = ics("""
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            UID:x
+            DTSTART:20270101T090000Z
+            DTEND:20270101T100000Z
+            RRULE:FREQ=DAILY;COUNT=3
+            EXDATE:20270101T090000Z,20270103T090000Z
+            END:VEVENT
+            END:VCALENDAR
+            """)
+        let index = ObjectIndexer.index(of: cal)
+        #expect(index.firstOccurrence == utc("20270101T090000Z"))
+        #expect(index.lastOccurrence == utc("20270102T100000Z"))
+    }
+
+    @Test func allDayWithoutEndLastsOneDayAndFloatingIsUTC() {
+        let cal = ics("""
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            UID:y
+            DTSTART;VALUE=DATE:20270301
+            END:VEVENT
+            END:VCALENDAR
+            """)
+        #expect(ObjectIndexer.index(of: cal).lastOccurrence == utc("20270302T000000Z"))
+        let floating = ics("""
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            UID:z
+            DTSTART:20270301T100000
+            END:VEVENT
+            END:VCALENDAR
+            """)
+        let index = ObjectIndexer.index(of: floating)
+        #expect(index.firstOccurrence == utc("20270301T100000Z") && index.lastOccurrence == utc("20270301T100000Z"))
+    }
+}

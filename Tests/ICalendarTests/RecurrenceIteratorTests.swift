@@ -1,9 +1,9 @@
 import Testing
 @testable import ICalendar
 
-/// Expands `rule` from a wall-clock start; New York's offsets in autumn 1997 are close enough to a fixed -05:00/-04:00 for UNTIL.
+/// Expands `rule` from a wall-clock start in `zone` (the RFC's examples are in New York).
 func expand(
-    _ rule: String, from start: String, zone: ICalTimeZone = .fixed(-5 * 3600), take: Int = 500,
+    _ rule: String, from start: String, zone: ICalTimeZone = ICalTimeZone.named("America/New_York")!, take: Int = 500,
     limits: RecurrenceLimits = .default
 ) throws -> [String] {
     let parsed = try RecurrenceRule(parsing: rule)
@@ -177,6 +177,20 @@ func run(_ yearMonth: String, _ first: Int, _ last: Int, _ time: String = "T0900
                     "19990708", "19990715", "19990722", "19990729", "19990805", "19990812", "19990819", "19990826"))
     }
 
+    @Test func weekNumbersCrossYearBoundaries() throws {
+        // ISO week 1 of 1998 starts on Monday 29 December 1997.
+        #expect(
+            try expand("FREQ=YEARLY;BYWEEKNO=1;BYDAY=MO", from: "19971229T090000", take: 3)
+                == at("T090000", "19971229", "19990104", "20000103"))
+        // The last week: 1998 has 53 ISO weeks (its last Monday of week 53 is 28 December).
+        #expect(
+            try expand("FREQ=YEARLY;BYWEEKNO=-1;BYDAY=MO", from: "19981228T090000", take: 3)
+                == at("T090000", "19981228", "19991227", "20001225"))
+        #expect(
+            try expand("FREQ=YEARLY;BYWEEKNO=53;BYDAY=TH", from: "19981231T090000", take: 2)
+                == at("T090000", "19981231", "20041230"))
+    }
+
     @Test func fridayThe13thAndOtherIntersections() throws {
         // DTSTART is excluded by EXDATE in the RFC; the rule itself yields DTSTART first.
         #expect(
@@ -206,6 +220,10 @@ func run(_ yearMonth: String, _ first: Int, _ last: Int, _ time: String = "T0900
         #expect(
             try expand("FREQ=HOURLY;INTERVAL=3;UNTIL=19970902T170000", from: "19970902T090000")
                 == ["19970902T090000", "19970902T120000", "19970902T150000"])
+        // Read literally, that UTC UNTIL (13:00 EDT) stops after 12:00.
+        #expect(
+            try expand("FREQ=HOURLY;INTERVAL=3;UNTIL=19970902T170000Z", from: "19970902T090000")
+                == ["19970902T090000", "19970902T120000"])
         #expect(
             try expand("FREQ=MINUTELY;INTERVAL=15;COUNT=6", from: "19970902T090000")
                 == ["19970902T090000", "19970902T091500", "19970902T093000", "19970902T094500", "19970902T100000", "19970902T101500"])

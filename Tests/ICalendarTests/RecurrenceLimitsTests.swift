@@ -75,4 +75,31 @@ import Testing
         // Measured in release (swiftc -O): 0.24 ms for these 3653 instances.
         #expect(elapsed < .milliseconds(250))
     }
+
+    @Test func extremeValuesDoNotTrap() throws {
+        for text in ["FREQ=SECONDLY;INTERVAL=9223372036854775807", "FREQ=YEARLY;INTERVAL=9223372036854775807",
+            "FREQ=WEEKLY;INTERVAL=4611686018427387904", "FREQ=MONTHLY;COUNT=9223372036854775807;BYSETPOS=-366"]
+        {
+            let rule = try RecurrenceRule(parsing: text)
+            var it = RecurrenceIterator(rule: rule, start: LocalDateTime(year: 2027, month: 1, day: 1), limits: .init(maxInstances: 50))
+            var n = 0
+            while it.next() != nil { n += 1 }
+            #expect(n >= 1)
+        }
+        let cal = ics("""
+            BEGIN:VCALENDAR
+            BEGIN:VEVENT
+            UID:x
+            DTSTART:20270101T000000Z
+            RRULE:FREQ=DAILY
+            BEGIN:VALARM
+            TRIGGER:-PT5M
+            END:VALARM
+            END:VEVENT
+            END:VCALENDAR
+            """)
+        let r = TimeZoneResolver(calendar: nil)
+        #expect(cal.matches(TimeRange(start: .min, end: .max), componentNamed: "VEVENT", resolver: r))
+        #expect(cal.hasAlarm(in: TimeRange(start: .min, end: .max), componentNamed: "VEVENT", resolver: r))
+    }
 }

@@ -79,4 +79,22 @@ import Testing
         let rule = try RecurrenceRule(parsing: "FREQ=DAILY;X-NAME=1;RSCALE=GREGORIAN;SKIP=OMIT")
         #expect(rule.text == "FREQ=DAILY")
     }
+
+    @Test func strictValidation() throws {
+        try RecurrenceRule(parsing: "FREQ=MONTHLY;BYDAY=-1FR").validate()
+        try RecurrenceRule(parsing: "FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO").validate()
+        #expect(throws: RecurrenceRuleError.partNotAllowed(part: "BYWEEKNO", frequency: .monthly)) {
+            try RecurrenceRule(parsing: "FREQ=MONTHLY;BYWEEKNO=20").validate()
+        }
+        #expect(throws: RecurrenceRuleError.partNotAllowed(part: "BYDAY", frequency: .weekly)) {
+            try RecurrenceRule(parsing: "FREQ=WEEKLY;BYDAY=1MO").validate()
+        }
+        #expect(throws: RecurrenceRuleError.partNotAllowed(part: "BYYEARDAY", frequency: .daily)) {
+            try RecurrenceRule(parsing: "FREQ=DAILY;BYYEARDAY=1").validate()
+        }
+        #expect(throws: RecurrenceRuleError.partNotAllowed(part: "BYMONTHDAY", frequency: .weekly)) {
+            try RecurrenceRule(parsing: "FREQ=WEEKLY;BYMONTHDAY=1").validate()
+        }
+        #expect(RecurrenceRuleError.countAndUntil.icalError.kind == .invalidValue(property: "RRULE", value: "RRULE has both COUNT and UNTIL"))
+    }
 }

@@ -50,3 +50,17 @@ measure("resolver + dtstart to UTC (x2000)", bytes: 0) {
         }
     }
 }
+if let apple = parsedFixtures.first(where: { !$0.timeZoneComponents.isEmpty }),
+    let vzone = ICalTimeZone.from(vtimezone: apple.timeZoneComponents[0]),
+    let iana = ICalTimeZone.named("America/New_York")
+{
+    for (label, zone) in [("VTIMEZONE", vzone), ("IANA", iana)] {
+        measure("\(label) wall->UTC x100k", bytes: 0) {
+            var sum: Int64 = 0
+            for i in 0..<100_000 {
+                sum &+= zone.utcSeconds(forLocal: LocalDateTime(year: 2000 + i % 40, month: 1 + i % 12, day: 1 + i % 28, hour: 9))
+            }
+            if sum == 42 { print("") }
+        }
+    }
+}

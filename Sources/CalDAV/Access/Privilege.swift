@@ -14,16 +14,25 @@ struct Privilege: OptionSet, Hashable, Sendable {
     static let writeACL = Privilege(rawValue: 1 << 7)
     static let readCurrentUserPrivilegeSet = Privilege(rawValue: 1 << 8)
     static let readFreeBusy = Privilege(rawValue: 1 << 9)
-    static let scheduleDeliver = Privilege(rawValue: 1 << 10)
-    static let scheduleSend = Privilege(rawValue: 1 << 11)
+    static let scheduleDeliverInvite = Privilege(rawValue: 1 << 10)
+    static let scheduleSendInvite = Privilege(rawValue: 1 << 11)
     static let share = Privilege(rawValue: 1 << 12)
+    static let scheduleDeliverReply = Privilege(rawValue: 1 << 13)
+    static let scheduleQueryFreeBusy = Privilege(rawValue: 1 << 14)
+    static let scheduleSendReply = Privilege(rawValue: 1 << 15)
+    static let scheduleSendFreeBusy = Privilege(rawValue: 1 << 16)
 
     /// DAV:write aggregates these (RFC 3744 §3.1).
     static let write: Privilege = [.writeProperties, .writeContent, .bind, .unbind]
-    /// Everything a reader gets.
+    /// CALDAV:schedule-deliver aggregates these (RFC 6638 §6.1.1).
+    static let scheduleDeliver: Privilege = [.scheduleDeliverInvite, .scheduleDeliverReply, .scheduleQueryFreeBusy]
+    /// CALDAV:schedule-send aggregates these (RFC 6638 §6.2.1).
+    static let scheduleSend: Privilege = [.scheduleSendInvite, .scheduleSendReply, .scheduleSendFreeBusy]
+    /// Everything a reader gets: DAV:read aggregates read-acl, read-current-user-privilege-set and
+    /// CALDAV:read-free-busy (RFC 4791 §6.1.1).
     static let reading: Privilege = [.read, .readACL, .readCurrentUserPrivilegeSet, .readFreeBusy]
     /// DAV:all.
-    static let all = Privilege(rawValue: (1 << 13) - 1)
+    static let all = Privilege(rawValue: (1 << 17) - 1)
 
     /// (namespace, local name) of each single privilege, in the order they are reported.
     static let names: [(Privilege, String, String)] = [
@@ -37,33 +46,46 @@ struct Privilege: OptionSet, Hashable, Sendable {
         (.unbind, "DAV:", "unbind"),
         (.unlock, "DAV:", "unlock"),
         (.writeACL, "DAV:", "write-acl"),
-        (.scheduleDeliver, "urn:ietf:params:xml:ns:caldav", "schedule-deliver"),
-        (.scheduleSend, "urn:ietf:params:xml:ns:caldav", "schedule-send"),
+        (.scheduleDeliverInvite, "urn:ietf:params:xml:ns:caldav", "schedule-deliver-invite"),
+        (.scheduleDeliverReply, "urn:ietf:params:xml:ns:caldav", "schedule-deliver-reply"),
+        (.scheduleQueryFreeBusy, "urn:ietf:params:xml:ns:caldav", "schedule-query-freebusy"),
+        (.scheduleSendInvite, "urn:ietf:params:xml:ns:caldav", "schedule-send-invite"),
+        (.scheduleSendReply, "urn:ietf:params:xml:ns:caldav", "schedule-send-reply"),
+        (.scheduleSendFreeBusy, "urn:ietf:params:xml:ns:caldav", "schedule-send-freebusy"),
         (.share, "DAV:", "share"),
     ]
 
-    /// Element names to report for this set: DAV:write when all four parts are present, then the singles.
+    /// Element names to report for this set, in sabre's order: DAV:write first when complete,
+    /// each complete scheduling aggregate just before its parts (schedule-send also implies
+    /// sabre's schedule-post-vevent), then the singles.
     var elementNames: [(namespace: String, name: String)] {
+        let caldav = "urn:ietf:params:xml:ns:caldav"
         var out: [(String, String)] = []
         if isSuperset(of: .write) { out.append(("DAV:", "write")) }
-        let caldav = "urn:ietf:params:xml:ns:caldav"
         for (bit, namespace, name) in Privilege.names where contains(bit) {
-            out.append((namespace, name))
-            // The aggregated parts of RFC 6638 §6.1, listed as sabre lists them.
-            if bit == .scheduleDeliver {
-                out += [
-                    (caldav, "schedule-deliver-invite"), (caldav, "schedule-deliver-reply"),
-                    (caldav, "schedule-query-freebusy"),
-                ]
+            if bit == .scheduleDeliverInvite && isSuperset(of: .scheduleDeliver) {
+                out.append((caldav, "schedule-deliver"))
             }
-            if bit == .scheduleSend {
-                out += [
-                    (caldav, "schedule-send-invite"), (caldav, "schedule-send-reply"),
-                    (caldav, "schedule-send-freebusy"),
-                    (caldav, "schedule-post-vevent"),
-                ]
+            if bit == .scheduleSendInvite && isSuperset(of: .scheduleSend) { out.append((caldav, "schedule-send")) }
+            out.append((namespace, name))
+            if bit == .scheduleSendFreeBusy && isSuperset(of: .scheduleSend) {
+                out.append((caldav, "schedule-post-vevent"))
             }
         }
         return out
+    }
+
+    /// The privilege an element names (aggregates included), or nil when unsupported (RFC 3744 §5.3).
+    init?(namespace: String, name: String) {
+        switch (namespace, name) {
+        case ("DAV:", "all"): self = .all
+        case ("DAV:", "write"): self = .write
+        case ("DAV:", "read"): self = .reading
+        case ("urn:ietf:params:xml:ns:caldav", "schedule-deliver"): self = .scheduleDeliver
+        case ("urn:ietf:params:xml:ns:caldav", "schedule-send"): self = .scheduleSend
+        default:
+            guard let found = Privilege.names.first(where: { $0.1 == namespace && $0.2 == name }) else { return nil }
+            self = found.0
+        }
     }
 }

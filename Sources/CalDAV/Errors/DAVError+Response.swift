@@ -29,7 +29,7 @@ extension DAVError {
                 }
             }
             return ErrorWriter.needPrivileges(missing)
-        case .noUIDConflict(let href):
+        case .noUIDConflict(let href), .lockTokenSubmittedFor(let href):
             return ErrorWriter.body(name, children: [XMLElement(.href, text: href)])
         default:
             return ErrorWriter.body(name)

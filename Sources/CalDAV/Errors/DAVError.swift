@@ -48,6 +48,16 @@ struct DAVError: Error, Sendable {
         /// DAV:valid-resourcetype (RFC 5689 §3.3)
         case validResourceType
         case cannotModifyProtectedProperty
+        /// DAV:no-ace-conflict (RFC 3744 §8.1.1).
+        case noACEConflict
+        /// DAV:no-protected-ace-conflict (RFC 3744 §8.1.1).
+        case noProtectedACEConflict
+        /// DAV:not-supported-privilege (RFC 3744 §8.1.1).
+        case notSupportedPrivilege
+        /// DAV:lock-token-submitted naming the locked resource (RFC 4918 §16).
+        case lockTokenSubmittedFor(href: String)
+        /// A sharing precondition or other condition named by its element.
+        case named(namespace: String, name: String)
         /// CALDAV:supported-collation (RFC 4791 §7.5.1)
         case supportedCollation
 
@@ -78,6 +88,11 @@ struct DAVError: Error, Sendable {
             case .numberOfMatchesWithinLimits: return (dav, "number-of-matches-within-limits")
             case .validResourceType: return (dav, "valid-resourcetype")
             case .cannotModifyProtectedProperty: return (dav, "cannot-modify-protected-property")
+            case .noACEConflict: return (dav, "no-ace-conflict")
+            case .noProtectedACEConflict: return (dav, "no-protected-ace-conflict")
+            case .notSupportedPrivilege: return (dav, "not-supported-privilege")
+            case .lockTokenSubmittedFor: return (dav, "lock-token-submitted")
+            case .named(let namespace, let name): return (namespace, name)
             case .supportedCollation: return (caldav, "supported-collation")
             }
         }

@@ -31,7 +31,7 @@ extension CalDAVServer {
         let validator = CalendarObjectValidator(
             supportedComponents: target.components, maxResourceSize: configuration.maxResourceSize,
             maxAttendeesPerInstance: configuration.maxAttendeesPerInstance, maxInstances: configuration.maxInstances)
-        let created: Bool = try store.transaction {
+        let (created, scheduleTag): (Bool, String?) = try store.transaction {
             guard let object = try store.object(named: name, in: source.calendarID), let data = object.data else {
                 try require(.read, on: context.path, for: context.user, instance: source)
                 throw DAVError.notFound()
@@ -49,17 +49,23 @@ extension CalDAVServer {
                 try require(.bind, on: .calendar(targetOwner, targetCalendarName), for: context.user, instance: target)
             }
             let validated = try validator.validate(body: Array(data.utf8), contentType: nil)
+            if !move, owner == targetOwner, ScheduleTag.current(of: object) != nil {
+                // A second copy of a scheduling object would never be kept up to date (RFC 6638 §3.2.4.3).
+                throw DAVError.forbidden(.calDAV("unique-scheduling-object-resource"), "COPY of a scheduling object")
+            }
             // Overwrite: T deletes the destination first (RFC 4918 §9.8.4, §9.9.3).
             if let existing { try writer.delete(existing, in: target, actor: context.user) }
             if move { try writer.delete(object, in: source, actor: context.user) }
-            _ = try writer.put(
-                validated, body: data, uri: targetName, in: target, existing: nil, actor: context.user, now: context.now
-            )
+            let result = try writer.put(
+                validated, body: data, uri: targetName, in: target, existing: nil, actor: context.user, now: context.now,
+                keepScheduleTag: move ? ScheduleTag.current(of: object) : nil)
             if move {
                 try store.removeDeadProperties(pathPrefix: context.path.storagePath)
             }
-            return existing == nil
+            return (existing == nil, result.scheduleTag)
         }
-        return DAVResponse(status: created ? 201 : 204, headers: [("Content-Length", "0")])
+        var headers: [(name: String, value: String)] = [("Content-Length", "0")]
+        if let scheduleTag { headers.append(("Schedule-Tag", ETag.quoted(scheduleTag))) }  // RFC 6638 §3.2.10
+        return DAVResponse(status: created ? 201 : 204, headers: headers)
     }
 }

@@ -14,8 +14,9 @@ extension CalDAVServer {
                 }
                 try require(.unbind, on: .calendar(owner, calendarName), for: context.user, instance: instance)
                 try ETag.checkConditions(context.request, current: existing.etag)
+                _ = try ScheduleTag.check(context.request, existing: existing)
                 try checkLocks(context.path, context: context)
-                try writer.delete(existing, in: instance, actor: context.user)
+                try writer.delete(existing, in: instance, actor: context.user, scheduler: scheduler(context))
             }
         case .calendar(let owner, let calendarName):
             let instance = try calendarInstance(owner: owner, name: calendarName)

@@ -7,6 +7,7 @@ extension CalDAVServer {
         let etag: String
         let lastModified: Int64
         let contentType: String
+        var scheduleTag: String?
         switch context.path {
         case .calendarObject(let owner, let calendarName, let name):
             let instance = try calendarInstance(owner: owner, name: calendarName)
@@ -18,6 +19,7 @@ extension CalDAVServer {
             etag = object.etag
             lastModified = object.lastModified
             contentType = Self.contentType(componentType: object.index.componentType)
+            scheduleTag = ScheduleTag.current(of: object)
         case .inboxItem(let owner, let name):
             try require(.read, on: context.path, for: context.user)
             guard let item = try store.inboxItem(ofPrincipal: "principals/" + owner, named: name),
@@ -34,15 +36,14 @@ extension CalDAVServer {
         }
         try ETag.checkConditions(context.request, current: etag)
         let bytes = Array(data.utf8)
-        return DAVResponse(
-            status: 200,
-            headers: [
-                ("Content-Type", contentType),
-                ("Content-Length", String(bytes.count)),
-                ("ETag", ETag.quoted(etag)),
-                ("Last-Modified", HTTPDate.format(lastModified)),
-            ],
-            body: includeBody ? bytes : [])
+        var headers: [(name: String, value: String)] = [
+            ("Content-Type", contentType),
+            ("Content-Length", String(bytes.count)),
+            ("ETag", ETag.quoted(etag)),
+            ("Last-Modified", HTTPDate.format(lastModified)),
+        ]
+        if let scheduleTag { headers.append(("Schedule-Tag", ETag.quoted(scheduleTag))) }
+        return DAVResponse(status: 200, headers: headers, body: includeBody ? bytes : [])
     }
 
     /// `text/calendar; charset=utf-8; component=vevent`, as sabre answers (RFC 4791 §5.3.4).

@@ -8,6 +8,7 @@ extension CalDAVServer {
     /// LOCK: create or refresh a write lock (RFC 4918 §9.10); conflicts answer 423.
     func lock(_ context: RequestContext) throws -> DAVResponse {
         try requireWrite(context.path, user: context.user)
+        try refuseUnmapped(context.path)
         let uri = context.path.storagePath
         let timeout = requestedTimeout(context.request)
         guard let info = try LockInfo.parse(context.request.body) else {
@@ -56,11 +57,13 @@ extension CalDAVServer {
 
     /// Throws 423 when `path` (or, with `includeChildren`, anything below it) is locked and the If header names none of the locks.
     func checkLocks(_ path: ResourcePath, context: RequestContext, includeChildren: Bool = false) throws {
+        try evaluateIfHeader(context)
         let locks = try store.locks(for: path.storagePath, includeChildren: includeChildren, now: context.now)
         guard !locks.isEmpty else { return }
         let submitted = submittedTokens(context.request)
-        guard locks.allSatisfy({ submitted.contains($0.token) }) else {
-            throw DAVError(423, .lockTokenSubmitted, "the resource is locked")
+        if let held = locks.first(where: { !submitted.contains($0.token) }) {
+            let root = ResourcePath(segments: held.uri.split(separator: "/").map(String.init)).map(urls.href)
+            throw DAVError(423, .lockTokenSubmittedFor(href: root ?? urls.href(path)), "the resource is locked")
         }
     }
 

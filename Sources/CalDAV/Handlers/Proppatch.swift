@@ -39,6 +39,7 @@ extension CalDAVServer {
         switch resource {
         case .calendar(let instance): patch.calendar = instance.properties
         case .principal(let record): patch.principal = record
+        case .inbox(let record): patch.inbox = record
         case .proxyGroup(_, _, let group):
             patch.members = try group.map { try store.members(of: $0.id).map(\.id) } ?? []
         default: break

@@ -27,15 +27,20 @@ extension CalDAVServer {
                 try require(.bind, on: .calendar(owner, calendarName), for: context.user, instance: instance)
             }
             try ETag.checkConditions(context.request, current: existing?.etag)
+            let tagCondition = try ScheduleTag.check(context.request, existing: existing)
             try checkLocks(context.path, context: context)
             let object = try validator.validate(
                 body: context.request.body, contentType: context.request.header("content-type"))
             let body = String(decoding: context.request.body, as: UTF8.self)
+            var scheduler = scheduler(context)
+            scheduler.mergeInconsequentialChanges = tagCondition == .matchedChanged
             return try writer.put(
-                object, body: body, uri: name, in: instance, existing: existing, actor: context.user, now: context.now)
+                object, body: body, uri: name, in: instance, existing: existing, actor: context.user, now: context.now,
+                scheduler: scheduler)
         }
         var headers: [(name: String, value: String)] = [("Content-Length", "0")]
         if result.storedAsSent { headers.append(("ETag", ETag.quoted(result.etag))) }
+        if let tag = result.scheduleTag { headers.append(("Schedule-Tag", ETag.quoted(tag))) }
         return DAVResponse(status: result.created ? 201 : 204, headers: headers)
     }
 }

@@ -21,6 +21,8 @@ struct ObjectWriter<Store: CalendarStore> {
         var etag: String
         /// False when the server stored a body other than the one sent (then no ETag goes back, RFC 4791 §5.3.4).
         var storedAsSent: Bool
+        /// The Schedule-Tag of a scheduling object resource (RFC 6638 §3.2.10).
+        var scheduleTag: String? = nil
     }
 
     /// Stores `object` (sent as `body`) at `uri` in `instance` on behalf of `actor`; `existing` is the object there now, if any.
@@ -28,29 +30,51 @@ struct ObjectWriter<Store: CalendarStore> {
     /// Checks CALDAV:no-uid-conflict (RFC 4791 §5.3.2.1) against every other object of the calendar.
     func put(
         _ object: ValidatedObject, body: String, uri: String, in instance: CalendarInstance,
-        existing: StoredObject?, actor: AuthenticatedUser, now: Int64
+        existing: StoredObject?, actor: AuthenticatedUser, now: Int64, scheduler: Scheduler<Store>? = nil,
+        keepScheduleTag: String? = nil
     ) throws -> Result {
         if let holder = try store.objectURI(forUID: object.uid, in: instance.calendarID), holder != uri {
             let href = urls.href(.calendarObject(ownerName(instance), instance.uri, holder))
             throw DAVError(403, .noUIDConflict(href: href), "UID \(object.uid) is already used by \(holder)")
         }
-        // Scheduling slot (RFC 6638 §3.2.1–3.2.2): compare `existing` with `object`
-        // as organizer or attendee, deliver iTIP messages to inboxes / the mail
-        // queue, and return the body to store (with SCHEDULE-STATUS) here.
-        let stored = body
+        // Scheduling (RFC 6638 §3.2.1–3.2.2): deliveries first, then the object with SCHEDULE-STATUS.
+        var stored = body
+        var index = IndexFields.compute(object)
+        var scheduled: ScheduledObject?
+        if let scheduler {
+            let outcome = try scheduler.prepareWrite(object.calendar, existing: existing, in: instance)
+            if outcome.calendar != object.calendar {
+                stored = outcome.calendar.serialized()
+                index = IndexFields.compute(
+                    ValidatedObject(calendar: outcome.calendar, componentType: object.componentType, uid: object.uid))
+            }
+            scheduled = outcome
+        }
         let bytes = Array(stored.utf8)
         let etag = MD5.hex(bytes)
+        var tag = keepScheduleTag
+        if let scheduled {
+            if !scheduled.isSchedulingObject {
+                tag = nil
+            } else if let existing, !scheduled.changesScheduleTag {
+                tag = ScheduleTag.current(of: existing) ?? existing.etag
+            } else {
+                tag = etag
+            }
+        }
         let write = ObjectWrite(
-            uri: uri, data: stored, etag: etag, size: bytes.count, lastModified: now,
-            index: IndexFields.compute(object))
+            uri: uri, data: stored, etag: etag, size: bytes.count, lastModified: now, index: index, scheduleTag: tag)
         let created = try store.putObject(write, in: instance.calendarID)
-        return Result(created: created, etag: etag, storedAsSent: stored == body)
+        return Result(created: created, etag: etag, storedAsSent: stored == body, scheduleTag: tag)
     }
 
     /// Deletes `existing` from `instance` on behalf of `actor`.
-    func delete(_ existing: StoredObject, in instance: CalendarInstance, actor: AuthenticatedUser) throws {
-        // Scheduling slot (RFC 6638 §3.2.1.3 / §3.2.2.3): an organizer's delete
-        // cancels the meeting, an attendee's declines it; runs here, before the row goes.
+    func delete(
+        _ existing: StoredObject, in instance: CalendarInstance, actor: AuthenticatedUser,
+        scheduler: Scheduler<Store>? = nil
+    ) throws {
+        // An organizer's delete cancels the meeting, an attendee's declines it (RFC 6638 §3.2.1.3, §3.2.2.3).
+        try scheduler?.prepareDelete(existing, in: instance)
         try store.deleteObject(named: existing.uri, in: instance.calendarID)
     }
 

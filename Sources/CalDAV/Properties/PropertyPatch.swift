@@ -9,6 +9,8 @@ struct PropertyPatch {
     var principal: PrincipalRecord?
     /// The new member set of a proxy group (RFC 3744 §4.3 group-member-set).
     var members: [PrincipalID]?
+    /// The owner of the target schedule inbox, when the target is one (RFC 6638 §9.2).
+    var inbox: PrincipalRecord?
     /// `calendars.components` (MKCALENDAR only).
     var components: [String]?
     /// Dead properties to set (element) or remove (nil), in order.

@@ -104,10 +104,6 @@ extension PropertyTable {
                 default: return nil
                 }
             },
-            Row(.scheduleTag, allprop: false) { _, scope in
-                guard case .object(_, let object) = scope.resource, let tag = object.scheduleTag else { return nil }
-                return .text(.scheduleTag, ETag.quoted(tag))
-            },
             Row(.calendarData, allprop: false) { _, scope in
                 switch scope.resource {
                 case .object(_, let object):
@@ -162,7 +158,10 @@ extension CalDAVServer {
 
     /// DAV:supported-report-set (RFC 3253 §3.1.5): what REPORT answers on this resource.
     func supportedReports(_ resource: Resource) -> XMLElement {
-        var reports: [PropertyName] = [.expandProperty, .principalPropertySearch, .principalSearchPropertySet]
+        var reports: [PropertyName] = [
+            .expandProperty, .principalPropertySearch, .principalSearchPropertySet, .principalMatch,
+            .calendarServerPrincipalSearch,
+        ]
         switch resource {
         case .calendar: reports += [.calendarMultiget, .calendarQuery, .freeBusyQuery, .syncCollection]
         case .object: reports += [.calendarMultiget, .calendarQuery]

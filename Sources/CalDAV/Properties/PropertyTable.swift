@@ -7,8 +7,8 @@ struct PropertyTable<Store: CalendarStore> {
     let ordered: [LiveProperty<Store>]
 
     static func make() -> PropertyTable {
-        let rows = davProperties() + calendarProperties() + principalProperties() + objectProperties() + aclProperties()
-            + sharingProperties()
+        let rows = davProperties() + calendarProperties() + principalProperties() + objectProperties()
+            + aclProperties() + sharingProperties() + schedulingProperties()
         var byName: [PropertyName: LiveProperty<Store>] = [:]
         for row in rows { byName[row.name] = row }
         return PropertyTable(byName: byName, ordered: rows)
@@ -193,14 +193,6 @@ struct PropertyTable<Store: CalendarStore> {
             Row(.maxAttendeesPerInstance, allprop: false) { server, scope in
                 guard case .calendar = scope.resource else { return nil }
                 return .text(.maxAttendeesPerInstance, String(server.configuration.maxAttendeesPerInstance))
-            },
-            Row(.scheduleDefaultCalendarURL, allprop: false) { server, scope in
-                guard case .inbox(let principal) = scope.resource else { return nil }
-                let name = String(principal.uri.split(separator: "/").last ?? "")
-                let calendars = try server.store.calendars(ofPrincipal: principal.uri)
-                guard let first = calendars.first(where: { $0.access == .owner && $0.components.contains("VEVENT") })
-                else { return nil }
-                return .hrefs(.scheduleDefaultCalendarURL, [server.urls.href(.calendar(name, first.uri))])
             },
         ]
     }

@@ -10,6 +10,10 @@ extension CalDAVServer {
         guard query.filter.name == "VCALENDAR" else {
             throw DAVError(403, .validFilter, "the top comp-filter must be VCALENDAR")
         }
+        // RFC 4791 §9.9: time-range applies to VEVENT, VTODO, VJOURNAL, VFREEBUSY and VALARM, never to VCALENDAR.
+        guard query.filter.timeRange == nil else {
+            throw DAVError(403, .validFilter, "time-range cannot filter the VCALENDAR component")
+        }
         try CalendarFilterMatcher.checkCollations(query.filter)
         let path = context.path
         let owner = path.ownerName ?? ""

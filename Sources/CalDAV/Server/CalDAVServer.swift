@@ -43,7 +43,7 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
     static var allowedMethods: [String] {
         [
             "OPTIONS", "GET", "HEAD", "DELETE", "PROPFIND", "PUT", "PROPPATCH", "COPY", "MOVE", "REPORT",
-            "MKCALENDAR", "MKCOL", "LOCK", "UNLOCK", "POST",
+            "MKCALENDAR", "MKCOL", "LOCK", "UNLOCK", "ACL", "POST",
         ]
     }
 
@@ -113,6 +113,7 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
         }
         cache.username = user.username
         let context = RequestContext(request: request, path: path, user: user, now: timestamp)
+        try concealAbsence(context)
         switch request.method {
         case "GET": return try get(context, includeBody: true)
         case "HEAD": return try get(context, includeBody: false)
@@ -127,9 +128,8 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
         case "REPORT": return try report(context)
         case "LOCK": return try lock(context)
         case "UNLOCK": return try unlock(context)
+        case "ACL": return try acl(context)
         case "POST": return try post(context)
-        case "ACL":
-            throw DAVError.methodNotAllowed("\(request.method) is not supported here", allow: Self.allowedMethods)
         default:
             var error = DAVError(501, nil, "unknown method \(request.method)")
             error.headers = [("Allow", Self.allowedMethods.joined(separator: ", "))]

@@ -4,6 +4,8 @@
 final class RequestCache {
     /// Proxy access of the current user to a user's space, by owner name.
     var proxyAccess: [String: ProxyAccess] = [:]
+    /// The group principals (`principals/NAME/calendar-proxy-*`) the current user is a member of.
+    var groups: Set<String>?
     /// Who the current request authenticated as, for the log line.
     var username: String?
     /// Requests this worker has answered; the log's request id.
@@ -11,6 +13,7 @@ final class RequestCache {
 
     func clear() {
         proxyAccess.removeAll(keepingCapacity: true)
+        groups = nil
         username = nil
     }
 }

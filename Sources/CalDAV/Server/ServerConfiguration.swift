@@ -20,6 +20,8 @@ public struct ServerConfiguration: Sendable {
     public var digestSecret: String
     /// Seconds a Digest nonce stays fresh; older ones get `stale=true` (RFC 7616 §3.3).
     public var nonceLifetime: Int64
+    /// Where iTIP messages for calendar users of other servers go (iMIP); nil answers 3.7 (RFC 6638 §3.2.9).
+    public var externalDelivery: (any ExternalScheduleDelivery)? = nil
 
     /// Creates a configuration; only the Digest secret has no sensible default.
     public init(

@@ -1,90 +1,93 @@
 import DAVXML
 import Storage
 
-/// Sharing calendars the way sabre stores it (draft-pot-webdav-resource-sharing §5, CalendarServer caldav-sharing):
-/// one `calendarinstances` row per sharee with access 2 (read) or 3 (read-write), a new UUID uri,
-/// the owner's display fields copied, `transparent` 1, `share_href` as the client sent it, and
-/// invite status 2 for a local principal, 4 (invalid, no principal) for an unknown address.
-extension CalDAVServer {
-    /// One requested change to a calendar's sharees.
-    struct ShareChange {
-        var href: String
-        /// nil removes the sharee.
-        var access: CalendarAccess?
-        var displayName: String?
-    }
+/// One change to a calendar's sharees, from either sharing protocol.
+struct ShareChange {
+    /// The sharee as the client named them: `mailto:…` or a principal URL (stored as `share_href`).
+    var href: String
+    /// The access to grant; nil removes the sharee.
+    var access: CalendarAccess?
+    /// The sharee's display name (`share_displayname`).
+    var displayName: String?
+}
 
-    /// Applies share changes to the owner's `instance` in one transaction.
-    func applyShares(_ changes: [ShareChange], to instance: CalendarInstance) throws {
+extension CalDAVServer {
+    /// Applies sharing changes to the calendar `owner` owns, storing sharee rows as sabre does
+    /// (draft-pot-webdav-resource-sharing §5.3, CalendarServer caldav-sharing §5.2).
+    ///
+    /// A new sharee gets a `calendarinstances` row with a fresh lower-case UUID uri,
+    /// the owner's display fields, transparent = 1, `share_href` as sent and
+    /// invitestatus 2 (a local principal, accepted at once) or 4 (unknown, principaluri NULL).
+    /// A changed access keeps the sharee's uri; a removal deletes the row and its dead properties.
+    func applyShareChanges(_ changes: [ShareChange], to owned: CalendarInstance) throws {
         try store.transaction {
-            let current = try store.instances(of: instance.calendarID).filter { $0.access != .owner }
             for change in changes {
-                let existing = current.first { $0.shareHref == change.href }
-                if existing != nil { try store.removeSharee(from: instance.calendarID, shareHref: change.href) }
-                guard let access = change.access else { continue }
                 let principal = try shareePrincipal(change.href)
-                if principal?.uri == instance.principalURI { throw DAVError(403, nil, "a calendar cannot be shared with its owner") }
-                var properties = instance.properties
+                if principal?.uri == owned.principalURI {
+                    throw DAVError(403, nil, "a calendar cannot be shared with its owner")
+                }
+                let existing = try store.instances(of: owned.calendarID).first { instance in
+                    instance.access != .owner
+                        && (instance.shareHref == change.href
+                            || (principal != nil && instance.principalURI == principal?.uri))
+                }
+                if let existing, let href = existing.shareHref {
+                    try store.removeSharee(from: owned.calendarID, shareHref: href)
+                    if change.access == nil, let name = Self.userName(existing.principalURI) {
+                        try store.removeDeadProperties(
+                            pathPrefix: ResourcePath.calendar(name, existing.uri).storagePath)
+                    }
+                }
+                guard let access = change.access else { continue }
+                var properties = owned.properties
                 properties.transparent = true
                 try store.addSharee(
-                    to: instance.calendarID, principalURI: principal?.uri, uri: existing?.uri ?? makeID(), access: access,
+                    to: owned.calendarID, principalURI: principal?.uri, uri: existing?.uri ?? makeID(), access: access,
                     properties: existing?.properties ?? properties, shareHref: change.href,
-                    shareDisplayName: change.displayName ?? principal?.displayName,
+                    shareDisplayName: change.displayName ?? existing?.shareDisplayName ?? principal?.displayName,
                     inviteStatus: principal == nil ? 4 : 2)
             }
         }
     }
 
-    /// The principal a sharee href names: a `mailto:` address or a principal URL on this server.
+    /// The local user principal a sharee href names (`mailto:` by email, or a principal URL), if any.
     func shareePrincipal(_ href: String) throws -> PrincipalRecord? {
-        if href.lowercased().hasPrefix("mailto:") { return try store.principal(email: String(href.dropFirst(7))) }
-        if case .principal(let name) = urls.resolve(href) { return try store.principal(uri: "principals/" + name) }
-        return nil
+        let trimmed = href.trimmingSpaces()
+        if trimmed.lowercased().hasPrefix("mailto:") {
+            let record = try store.principal(email: String(trimmed.dropFirst(7)))
+            return record.flatMap { Self.userName($0.uri) == nil ? nil : $0 }
+        }
+        guard case .principal(let name) = urls.resolve(trimmed) else { return nil }
+        return try store.principal(uri: "principals/" + name)
     }
 
-    /// The owner row of a calendar (for `owner` and invites seen from a sharee's instance).
+    /// `NAME` of a user principal uri `principals/NAME`; nil for group principals and empty uris.
+    static func userName(_ principalURI: String) -> String? {
+        let parts = principalURI.split(separator: "/")
+        guard parts.count == 2, parts[0] == "principals" else { return nil }
+        return String(parts[1])
+    }
+
+    /// The owner's instance of the calendar `instance` belongs to.
     func ownerInstance(of instance: CalendarInstance) throws -> CalendarInstance? {
         if instance.access == .owner { return instance }
         return try store.instances(of: instance.calendarID).first { $0.access == .owner }
     }
 
-    /// POST on a calendar: `DAV:share-resource` or `CS:share` (RFC 5995 add-member is not offered).
-    func post(_ context: RequestContext) throws -> DAVResponse {
-        guard case .calendar(let owner, let name) = context.path else {
-            if case .outbox = context.path {
-                throw DAVError(501, nil, "scheduling through the outbox is not available yet")
-            }
-            throw DAVError.methodNotAllowed("POST is only used for sharing calendars", allow: Self.allowedMethods)
+    /// The sharee rows of a calendar, as `DAV:invite` / `CS:invite` list them.
+    func sharees(of instance: CalendarInstance) throws -> [CalendarInstance] {
+        try store.instances(of: instance.calendarID).filter { $0.access != .owner }
+    }
+}
+
+extension CalendarInstance {
+    /// `share_invitestatus` as the sharing vocabularies name it.
+    var inviteStatus: InviteStatus {
+        switch shareInviteStatus {
+        case 1: return .noResponse
+        case 3: return .declined
+        case 4: return .invalid
+        default: return .accepted
         }
-        let instance = try calendarInstance(owner: owner, name: name)
-        try require(.share, on: context.path, for: context.user, instance: instance)
-        guard instance.access == .owner else { throw DAVError(403, nil, "only the owner can share a calendar") }
-        let root = try XMLElement.parse(context.request.body)
-        var changes: [ShareChange] = []
-        if root.name == .shareResource {
-            for sharee in try ShareResourceRequest(element: root).sharees {
-                let access: CalendarAccess? =
-                    switch sharee.access {
-                    case .read: .read
-                    case .readWrite: .readWrite
-                    default: nil
-                    }
-                let displayName = sharee.properties.first { $0.name == .displayName }?.trimmedText
-                changes.append(ShareChange(href: sharee.href, access: access, displayName: displayName))
-            }
-        } else if root.name == .csShare {
-            for change in try CalendarServerShare(element: root).changes {
-                switch change {
-                case .set(let href, let commonName, _, let readWrite):
-                    changes.append(ShareChange(href: href, access: readWrite ? .readWrite : .read, displayName: commonName))
-                case .remove(let href):
-                    changes.append(ShareChange(href: href, access: nil, displayName: nil))
-                }
-            }
-        } else {
-            throw DAVError(415, nil, "POST body must be DAV:share-resource or CS:share")
-        }
-        try applyShares(changes, to: instance)
-        return DAVResponse(status: 200, headers: [("Content-Length", "0")])
     }
 }

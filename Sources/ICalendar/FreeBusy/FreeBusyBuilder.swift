@@ -17,6 +17,8 @@ public struct FreeBusyBuilder: Sendable {
     /// At most this many VAVAILABILITY components, and AVAILABLE per VAVAILABILITY, are read.
     public var maxAvailabilityComponents: Int
     var periods: [BusyPeriod] = []
+    /// True once some input was cut short by `limits` or `maxAvailabilityComponents` (the answer may under-report busy time).
+    public private(set) var isTruncated = false
     var availabilities: [(Availability, TimeZoneResolver)] = []
 
     /// A builder for `[start, end)`.
@@ -34,7 +36,9 @@ public struct FreeBusyBuilder: Sendable {
     public mutating func add(calendar: ICalComponent, resolver: TimeZoneResolver) {
         let range = TimeRange(start: start, end: end)
         for set in RecurrenceSet.all(in: calendar, componentName: "VEVENT") {
-            for instance in set.instances(in: range, resolver: resolver, limits: limits) {
+            var instances = set.instances(in: range, resolver: resolver, limits: limits)
+            defer { if instances.truncation != nil { isTruncated = true } }
+            while let instance = instances.next() {
                 let event = instance.component
                 if event[raw: "TRANSP"]?.recurTrimmed().uppercased() == "TRANSPARENT" { continue }
                 let status = event[raw: "STATUS"]?.recurTrimmed().uppercased()
@@ -58,9 +62,12 @@ public struct FreeBusyBuilder: Sendable {
 
     /// Adds one VAVAILABILITY (e.g. from the CALDAV:calendar-availability property of an inbox, RFC 7953 §7.2.4).
     public mutating func add(availability: Availability, resolver: TimeZoneResolver) {
-        guard availabilities.count < maxAvailabilityComponents,
-            availability.coverage(from: start, to: end) != nil
-        else { return }
+        guard availability.coverage(from: start, to: end) != nil else { return }
+        guard availabilities.count < maxAvailabilityComponents else {
+            isTruncated = true
+            return
+        }
+        if availability.component.components(named: "AVAILABLE").count > maxAvailabilityComponents { isTruncated = true }
         availabilities.append((availability, resolver))
     }
 
@@ -112,6 +119,8 @@ public struct FreeBusyBuilder: Sendable {
     }
 
     /// The answer as a VFREEBUSY component: `DTSTAMP`, the caller's properties (ORGANIZER, ATTENDEE, UID…), DTSTART, DTEND, then one FREEBUSY per period, all in UTC (RFC 5545 §3.6.4, RFC 6638 §3.2.3).
+    ///
+    /// FBTYPE is written only when it is not BUSY, the default (RFC 5545 §3.2.9), as sabre/dav does.
     public func component(dtstamp: Int64, properties: [ICalProperty] = []) -> ICalComponent {
         var component = ICalComponent("VFREEBUSY")
         component.addProperty(ICalProperty("DTSTAMP", rawValue: ICalDateTime.utc(dtstamp).valueText))
@@ -123,7 +132,7 @@ public struct FreeBusyBuilder: Sendable {
                 ICalProperty(
                     "FREEBUSY",
                     rawValue: ICalDateTime.utc(period.start).valueText + "/" + ICalDateTime.utc(period.end).valueText,
-                    parameters: [ICalParameter("FBTYPE", period.type.rawValue)]))
+                    parameters: period.type == .busy ? [] : [ICalParameter("FBTYPE", period.type.rawValue)]))
         }
         return component
     }

@@ -22,7 +22,9 @@ public struct ObjectIndex: Hashable, Sendable {
 
 /// Computes `ObjectIndex` the way sabre/dav 4 does, so rows written by either server agree (RFC 4791 §9.9 pre-filtering).
 ///
-/// Differences from sabre, both on the safe side for time-range queries:
+/// firstOccurrence is the master's DTSTART (even when an EXDATE removes it,
+/// as in sabre) or an earlier override. Differences from sabre, both on the
+/// safe side for time-range queries:
 /// every VEVENT of the object is considered (an override moved past the end
 /// of the series widens the range), and a series cut short by
 /// `RecurrenceLimits` counts as unbounded.
@@ -67,14 +69,13 @@ public enum ObjectIndexer {
             if unbounded && walkedSeries > 0 && instances.isPastOverrides { break }
         }
         if instances.truncation != nil { unbounded = true }
+        // sabre stores the master's DTSTART even when EXDATE removes it; so do we, to agree row for row.
+        if let start = set.master?.property("DTSTART")?.dateTimeValue, earliest != .max {
+            earliest = Swift.min(earliest, resolver.utcSeconds(start))
+        }
         guard earliest != .max else { return index }
         index.firstOccurrence = earliest
         index.lastOccurrence = unbounded ? Swift.max(latest, horizon) : latest
         return index
     }
-}
-
-extension RecurrenceSet.Instances {
-    /// Whether every override instance has been returned (the series comes next).
-    var isPastOverrides: Bool { overrideIndex >= overrideInstances.count }
 }

@@ -37,13 +37,20 @@ public struct ICalParser: Sendable {
     }
 
     func parseOne(_ buf: UnsafeBufferPointer<UInt8>) throws -> ICalComponent {
-        let roots = try parseRoots(buf)
-        guard roots.count == 1 else { throw ICalError(.multipleRootComponents, line: 0) }
+        var builder = TreeBuilder(maxDepth: maxDepth)
+        try feed(buf, into: &builder)
+        let roots = try builder.finish()
+        guard roots.count == 1 else { throw ICalError(.multipleRootComponents, line: builder.rootLines[1]) }
         return roots[0]
     }
 
     func parseRoots(_ buf: UnsafeBufferPointer<UInt8>) throws -> [ICalComponent] {
         var builder = TreeBuilder(maxDepth: maxDepth)
+        try feed(buf, into: &builder)
+        return try builder.finish()
+    }
+
+    func feed(_ buf: UnsafeBufferPointer<UInt8>, into builder: inout TreeBuilder) throws {
         var folded: [UInt8] = []
         let n = buf.count
         var i = 0
@@ -89,7 +96,6 @@ public struct ICalParser: Sendable {
             }
             i = next
         }
-        return try builder.finish()
     }
 }
 
@@ -111,6 +117,8 @@ struct TreeBuilder {
     var stack: [ICalComponent] = []
     var beginLines: [Int] = []
     var roots: [ICalComponent] = []
+    /// Line of each root's BEGIN, for errors about extra roots.
+    var rootLines: [Int] = []
     var sawLine = false
 
     init(maxDepth: Int) { self.maxDepth = maxDepth }
@@ -184,9 +192,10 @@ struct TreeBuilder {
                 throw ICalError(.mismatchedEnd(expected: open.name, found: cname), line: number)
             }
             let done = stack.removeLast()
-            beginLines.removeLast()
+            let beginLine = beginLines.removeLast()
             if stack.isEmpty {
                 roots.append(done)
+                rootLines.append(beginLine)
             } else {
                 stack[stack.count - 1].components.append(done)
             }
@@ -217,9 +226,10 @@ func appendWithoutCR(_ out: inout [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) 
     for b in bytes where b != 0x0D { out.append(b) }
 }
 
+/// Name characters: RFC 5545's ALPHA / DIGIT / "-", plus "_" that some producers emit in X- names.
 @inline(__always)
 func isNameByte(_ b: UInt8) -> Bool {
-    (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D
+    (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F
 }
 
 /// Upper-cases ASCII bytes into a String (names are ASCII by the grammar).

@@ -46,7 +46,11 @@ struct ComponentTiming: Sendable {
 
     /// UTC start and end of an instance starting at wall time `local` in the anchor's zone.
     func span(startingAt local: LocalDateTime) -> (start: Int64, end: Int64) {
-        let start = zone.utcSeconds(forLocal: local)
+        span(startingAt: local, utc: zone.utcSeconds(forLocal: local))
+    }
+
+    /// As `span(startingAt:)` when the start's UTC instant is already known.
+    func span(startingAt local: LocalDateTime, utc start: Int64) -> (start: Int64, end: Int64) {
         let days = duration.nominalDays
         let endBase = days == 0 ? start : zone.utcSeconds(forLocal: local.adding(days: days))
         return (start, endBase + duration.timeSeconds)

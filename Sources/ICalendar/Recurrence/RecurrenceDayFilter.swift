@@ -115,9 +115,10 @@ struct RecurrenceDayFilter: Sendable {
         return ((middle - jan1) / 7 + 1, (lastMiddle - jan1) / 7 + 1)
     }
 
-    /// Appends the matching days of a month (as midnight wall seconds).
-    func collect(year: Int, month: Int, into bases: inout [Int64]) {
-        if monthMask != 0 && monthMask & (UInt16(1) << UInt16(month)) == 0 { return }
+    /// Appends the matching days of a month (as midnight wall seconds); returns how many days it examined.
+    @discardableResult
+    func collect(year: Int, month: Int, into bases: inout [Int64]) -> Int {
+        if monthMask != 0 && monthMask & (UInt16(1) << UInt16(month)) == 0 { return 0 }
         let first = LocalDateTime.days(fromCivil: year, month, 1)
         let monthLength = LocalDateTime.daysInMonth(year, month)
         let yearLength = LocalDateTime.isLeapYear(year) ? 366 : 365
@@ -133,5 +134,6 @@ struct RecurrenceDayFilter: Sendable {
             }
             weekday = weekday == 7 ? 1 : weekday + 1
         }
+        return monthLength
     }
 }

@@ -12,21 +12,25 @@ extension RecurrenceIterator {
     }
 
     /// Fills `bases` with the next period's candidate days (or the sub-daily
-    /// unit start); false when the rule can produce nothing more.
+    /// unit start); false when the rule can produce nothing more. `periodWork`
+    /// becomes the number of days (or sub-daily units) examined.
     mutating func fillNextPeriod() -> Bool {
+        periodWork = 1
         bases.removeAll(keepingCapacity: true)
         picks.removeAll(keepingCapacity: true)
         cursor = 0
         total = 0
         let k = periodIndex
         periodIndex += 1
-        let (steps, overflow) = k.multipliedReportingOverflow(by: rule.interval)
+        let (steps, overflow) = k.multipliedReportingOverflow(by: interval)
         guard !overflow, steps < 100_000_000_000 else { return false }
         switch rule.frequency {
         case .yearly:
             let year = startLocal.year + steps
             guard year <= 9999, !startsAfterUntil(day: LocalDateTime.days(fromCivil: year, 1, 1)) else { return false }
-            for month in 1...12 { filter.collect(year: year, month: month, into: &bases) }
+            var examined = 0
+            for month in 1...12 { examined += filter.collect(year: year, month: month, into: &bases) }
+            periodWork = Swift.max(1, examined)
         case .monthly:
             let monthIndex = startLocal.year * 12 + startLocal.month - 1 + steps
             let year = monthIndex / 12
@@ -34,16 +38,17 @@ extension RecurrenceIterator {
             guard year <= 9999, !startsAfterUntil(day: LocalDateTime.days(fromCivil: year, month, 1)) else {
                 return false
             }
-            filter.collect(year: year, month: month, into: &bases)
+            periodWork = Swift.max(1, filter.collect(year: year, month: month, into: &bases))
         case .weekly, .daily:
             let length: Int64 = rule.frequency == .weekly ? 7 : 1
+            periodWork = Int(length)
             let first = anchor + Int64(steps) * length
             guard first <= Self.lastDay, !startsAfterUntil(day: Int(first)) else { return false }
             for day in first..<first + length where filter.matches(day: Int(day)) {
                 bases.append(day * 86_400)
             }
         case .hourly, .minutely, .secondly:
-            let stepSeconds = unitSeconds * Int64(rule.interval)
+            let stepSeconds = unitSeconds * Int64(interval)
             let wall = anchor + Int64(steps) * unitSeconds
             guard wall / 86_400 <= Self.lastDay else { return false }
             if let untilWall, wall > untilWall + 86_400 { return false }
@@ -97,7 +102,7 @@ extension RecurrenceIterator {
 
     /// The index of the period that contains a wall-clock time (0 if before DTSTART's).
     func periodIndex(containing local: LocalDateTime) -> Int {
-        let interval = Int64(rule.interval)
+        let interval = Int64(self.interval)
         let raw: Int64
         switch rule.frequency {
         case .yearly:

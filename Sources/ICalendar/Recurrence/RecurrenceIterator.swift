@@ -9,6 +9,8 @@
 /// from the period's sorted set. Arithmetic is on day numbers, never Foundation.
 public struct RecurrenceIterator: IteratorProtocol, Sequence, Sendable {
     let rule: RecurrenceRule
+    /// INTERVAL, clamped so that period arithmetic cannot overflow.
+    let interval: Int
     let limits: RecurrenceLimits
     let zone: ICalTimeZone
     let startWall: Int64
@@ -32,7 +34,9 @@ public struct RecurrenceIterator: IteratorProtocol, Sequence, Sendable {
     var cursor = 0
     var total = 0
     var emitted = 0
+    /// Days (or sub-daily units) examined since the last instance.
     var emptyRun = 0
+    var periodWork = 1
     var done = false
     var startPending = true
     var skipBelow: Int64 = .min
@@ -51,6 +55,7 @@ public struct RecurrenceIterator: IteratorProtocol, Sequence, Sendable {
         limits: RecurrenceLimits = .default
     ) {
         self.rule = rule
+        self.interval = Swift.min(rule.interval, 1_000_000_000)
         self.limits = limits
         self.zone = zone
         let start = isDateOnly ? start.startOfDay : start
@@ -145,8 +150,8 @@ public struct RecurrenceIterator: IteratorProtocol, Sequence, Sendable {
                 return LocalDateTime(secondsSinceEpoch: candidate)
             }
             if emptyRun >= limits.maxIterationsWithoutMatch { return finish(.iterationLimit) }
-            emptyRun += 1
             if !fillNextPeriod() { return nil }
+            emptyRun += periodWork
         }
     }
 

@@ -2,16 +2,19 @@
 public struct RecurrenceLimits: Hashable, Sendable {
     /// At most this many instances are produced (counting those skipped over to reach a window).
     public var maxInstances: Int
-    /// Expansion stops after this many consecutive periods (years, months, days… per FREQ) without an instance.
+    /// Expansion stops after examining this many days (or hours/minutes/seconds for sub-daily rules) without finding an instance.
+    ///
+    /// The default, 50 000 days, is about 137 years: far more than the longest
+    /// gap of a sensible rule (a leap day that is a Monday comes every 28 years).
     public var maxIterationsWithoutMatch: Int
 
     /// Creates limits.
-    public init(maxInstances: Int = 100_000, maxIterationsWithoutMatch: Int = 10_000) {
+    public init(maxInstances: Int = 100_000, maxIterationsWithoutMatch: Int = 50_000) {
         self.maxInstances = maxInstances
         self.maxIterationsWithoutMatch = maxIterationsWithoutMatch
     }
 
-    /// 100 000 instances, 10 000 empty periods.
+    /// 100 000 instances, 50 000 days examined without an instance.
     public static let `default` = RecurrenceLimits()
 }
 
@@ -19,6 +22,6 @@ public struct RecurrenceLimits: Hashable, Sendable {
 public enum RecurrenceTruncation: Hashable, Sendable {
     /// `RecurrenceLimits.maxInstances` was reached.
     case instanceLimit
-    /// `RecurrenceLimits.maxIterationsWithoutMatch` consecutive periods produced nothing.
+    /// `RecurrenceLimits.maxIterationsWithoutMatch` days (or sub-daily units) were examined without an instance.
     case iterationLimit
 }

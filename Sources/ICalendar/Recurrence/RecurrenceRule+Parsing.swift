@@ -79,6 +79,26 @@ extension RecurrenceRule {
     }
 }
 
+extension RecurrenceRule {
+    /// Checks the "MUST NOT" combinations of RFC 5545 §3.3.10 that parsing tolerates (expansion copes with them).
+    ///
+    /// BYWEEKNO only with YEARLY; BYYEARDAY not with DAILY, WEEKLY or MONTHLY;
+    /// BYMONTHDAY not with WEEKLY; BYDAY ordinals only with MONTHLY or YEARLY,
+    /// and not with YEARLY plus BYWEEKNO.
+    public func validate() throws(RecurrenceRuleError) {
+        if !byWeekNo.isEmpty && frequency != .yearly { throw .partNotAllowed(part: "BYWEEKNO", frequency: frequency) }
+        if !byYearDay.isEmpty && [.daily, .weekly, .monthly].contains(frequency) {
+            throw .partNotAllowed(part: "BYYEARDAY", frequency: frequency)
+        }
+        if !byMonthDay.isEmpty && frequency == .weekly { throw .partNotAllowed(part: "BYMONTHDAY", frequency: frequency) }
+        if byDay.contains(where: { $0.ordinal != nil }) {
+            if !(frequency == .monthly || frequency == .yearly) || (frequency == .yearly && !byWeekNo.isEmpty) {
+                throw .partNotAllowed(part: "BYDAY", frequency: frequency)
+            }
+        }
+    }
+}
+
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs.
     func recurTrimmed() -> String {

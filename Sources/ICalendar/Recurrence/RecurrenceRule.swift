@@ -103,17 +103,3 @@ public struct RecurrenceRule: Hashable, Sendable {
         return parts.joined(separator: ";")
     }
 }
-
-/// Why an RRULE value could not be read (RFC 5545 §3.3.10).
-public enum RecurrenceRuleError: Error, Hashable, Sendable {
-    /// FREQ is missing.
-    case missingFrequency
-    /// A rule part appears twice.
-    case duplicatePart(String)
-    /// A rule part is not `NAME=VALUE` or its name is unknown.
-    case unknownPart(String)
-    /// A rule part's value is malformed or out of range.
-    case invalidValue(part: String, value: String)
-    /// Both COUNT and UNTIL are present.
-    case countAndUntil
-}

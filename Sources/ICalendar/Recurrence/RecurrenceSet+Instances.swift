@@ -25,6 +25,8 @@ extension RecurrenceSet {
         var excludedUTC: Set<Int64> = []
         var excludedDays: Set<Int> = []
         var overridden: Set<Int64> = []
+        /// Dates of DATE-valued RECURRENCE-IDs against a DATE-TIME master (a common client mistake).
+        var overriddenDays: Set<Int> = []
         var futureRanges: [FutureRange] = []
         var overrideInstances: [Instance] = []
         var overrideIndex = 0
@@ -58,7 +60,10 @@ extension RecurrenceSet {
                 } else {
                     span = (ridUTC, ridUTC + masterLength)
                 }
-                if timing != nil { overridden.insert(ridUTC) }
+                if let timing {
+                    overridden.insert(ridUTC)
+                    if rid.isDateOnly && !timing.anchor.isDateOnly { overriddenDays.insert(rid.local.daysSinceEpoch) }
+                }
                 if ridProperty[parameter: "RANGE"]?.uppercased() == "THISANDFUTURE" {
                     let shift = span.start - ridUTC
                     futureRanges.append(
@@ -71,7 +76,8 @@ extension RecurrenceSet {
                     overrideInstances.append(
                         Instance(
                             recurrenceID: ridUTC, recurrenceIDValue: ridValue, start: span.start, end: span.end,
-                            isDateOnly: own?.anchor.isDateOnly ?? rid.isDateOnly, component: override, isOverride: true))
+                            isDateOnly: own?.anchor.isDateOnly ?? rid.isDateOnly, component: override, isOverride: true,
+                            wallStart: own?.anchor.local ?? rid.local))
                 }
             }
             overrideInstances.sort { $0.start < $1.start }
@@ -87,7 +93,8 @@ extension RecurrenceSet {
                     overrideInstances.insert(
                         Instance(
                             recurrenceID: nil, recurrenceIDValue: nil, start: span.start, end: span.end,
-                            isDateOnly: timing.anchor.isDateOnly, component: master, isOverride: false),
+                            isDateOnly: timing.anchor.isDateOnly, component: master, isOverride: false,
+                            wallStart: timing.anchor.local),
                         at: 0)
                 }
                 finished = true
@@ -136,7 +143,22 @@ extension RecurrenceSet {
                     }
                 }
             }
+            // An EXDATE removes the instance even when an override for it is still stored (RFC 5545 §3.8.5.1).
+            if !excludedUTC.isEmpty || !excludedDays.isEmpty {
+                let utcSet = excludedUTC
+                let daySet = excludedDays
+                let zone = timing.zone
+                overrideInstances.removeAll { instance in
+                    guard let rid = instance.recurrenceID, instance.component.property("RECURRENCE-ID") != nil else {
+                        return false
+                    }
+                    return utcSet.contains(rid) || (!daySet.isEmpty && daySet.contains(zone.local(atUTC: rid).daysSinceEpoch))
+                }
+            }
         }
+
+        /// Whether every override instance has been returned (the series comes next).
+        var isPastOverrides: Bool { overrideIndex >= overrideInstances.count }
 
         /// The RECURRENCE-ID value for a UTC instant, in the anchor's form.
         static func value(_ utc: Int64, like anchor: ICalDateTime, in zone: ICalTimeZone) -> ICalDateTime {
@@ -158,24 +180,40 @@ extension RecurrenceSet {
                     finished = true
                     return nil
                 }
-                if excludedUTC.contains(recurrenceID) || overridden.contains(recurrenceID) { continue }
+                if !excludedUTC.isEmpty && excludedUTC.contains(recurrenceID) { continue }
+                if !overridden.isEmpty && overridden.contains(recurrenceID) { continue }
+                if !overriddenDays.isEmpty && overriddenDays.contains(local.daysSinceEpoch) { continue }
                 if !excludedDays.isEmpty && excludedDays.contains(local.daysSinceEpoch) { continue }
-                var span = explicitEnd.map { (start: recurrenceID, end: $0) } ?? timing.span(startingAt: local)
+                var span = explicitEnd.map { (start: recurrenceID, end: $0) } ?? timing.span(startingAt: local, utc: recurrenceID)
                 var component = master
                 var isOverride = false
-                if let future = futureRanges.last(where: { $0.recurrenceID < recurrenceID }) {
+                var wallStart = local
+                if !futureRanges.isEmpty, let future = futureRange(before: recurrenceID) {
                     span = (span.start + future.shift, span.start + future.shift + future.length)
+                    wallStart = local.adding(seconds: future.shift)
                     component = future.component
                     isOverride = true
                 }
                 guard span.start < (range.end ?? .max) && span.end >= (range.start ?? .min) else { continue }
                 return Instance(
-                    recurrenceID: recurrenceID, recurrenceIDValue: Self.value(recurrenceID, like: timing.anchor, in: timing.zone),
+                    recurrenceID: recurrenceID, recurrenceIDValue: timing.anchor.zone == .utc
+                        ? .utc(recurrenceID) : ICalDateTime(local: local, isDateOnly: timing.anchor.isDateOnly, zone: timing.anchor.zone),
                     start: span.start, end: span.end, isDateOnly: timing.anchor.isDateOnly, component: component,
-                    isOverride: isOverride)
+                    isOverride: isOverride, wallStart: wallStart)
             }
             finished = true
             return nil
+        }
+
+        /// The THISANDFUTURE override with the latest RECURRENCE-ID before `recurrenceID` (binary search).
+        func futureRange(before recurrenceID: Int64) -> FutureRange? {
+            var lo = 0
+            var hi = futureRanges.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if futureRanges[mid].recurrenceID < recurrenceID { lo = mid + 1 } else { hi = mid }
+            }
+            return lo > 0 ? futureRanges[lo - 1] : nil
         }
 
         mutating func popEarliest() -> (Int64, LocalDateTime, Int64?)? {

@@ -23,6 +23,8 @@ public struct RecurrenceSet: Hashable, Sendable {
         public var component: ICalComponent
         /// Whether `component` is an override (including one reached through RANGE=THISANDFUTURE).
         public var isOverride: Bool
+        /// The start as wall-clock time in the anchor's zone (the date of an all-day instance).
+        var wallStart: LocalDateTime
     }
 
     /// Creates a set from a master and its overrides.
@@ -61,11 +63,23 @@ public struct RecurrenceSet: Hashable, Sendable {
         return master.property("RRULE") != nil || master.property("RDATE") != nil
     }
 
+    /// All instances touching `range`, sorted by start, and why expansion stopped early if it did (RFC 4791 §9.6.5 expand).
+    public func sortedInstances(
+        in range: TimeRange = .unbounded, resolver: TimeZoneResolver, limits: RecurrenceLimits = .default
+    ) -> (instances: [Instance], truncation: RecurrenceTruncation?) {
+        var iterator = instances(in: range, resolver: resolver, limits: limits)
+        var all: [Instance] = []
+        while let next = iterator.next() { all.append(next) }
+        all.sort { ($0.start, $0.recurrenceID ?? .min) < ($1.start, $1.recurrenceID ?? .min) }
+        return (all, iterator.truncation)
+    }
+
     /// Instances that may touch `range`: start before its end and end at or after its start (RFC 4791 §9.9 callers apply their exact rule).
     ///
     /// Overrides come first (sorted by start), then the series lazily in
     /// recurrence order. Floating and DATE values are read in the resolver's
     /// floating zone. Components without DTSTART (or DUE) have no instances.
+    /// An EXDATE also hides an override stored for the same RECURRENCE-ID.
     public func instances(
         in range: TimeRange = .unbounded, resolver: TimeZoneResolver, limits: RecurrenceLimits = .default
     ) -> Instances {

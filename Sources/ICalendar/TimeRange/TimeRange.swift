@@ -5,11 +5,14 @@ public struct TimeRange: Hashable, Sendable {
     /// Exclusive end in seconds since the epoch (UTC); nil = unbounded.
     public var end: Int64?
 
-    /// Creates a range; both bounds are UTC seconds since the epoch.
+    /// Creates a range; both bounds are UTC seconds since the epoch, clamped to about ±9 500 years.
     public init(start: Int64? = nil, end: Int64? = nil) {
-        self.start = start
-        self.end = end
+        self.start = start.map(Self.clamp)
+        self.end = end.map(Self.clamp)
     }
+
+    /// Bounds beyond any calendar date keep window arithmetic (margins, widening) from overflowing.
+    static func clamp(_ t: Int64) -> Int64 { Swift.min(Swift.max(t, -300_000_000_000), 300_000_000_000) }
 
     /// The range with no bounds.
     public static let unbounded = TimeRange()

@@ -16,8 +16,10 @@ extension ICalTimeZone {
     }
 
     static func resolveName(_ tzid: String) -> ICalTimeZone? {
-        let trimmed = tzid.trimmingCharacters(in: .whitespacesAndNewlines)
+        var trimmed = tzid.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.utf8.count < 256 else { return nil }
+        // Outlook.com / Exchange Online: `tzone://Microsoft/Utc`, `tzone://Microsoft/Eastern Standard Time`.
+        if trimmed.lowercased().hasPrefix("tzone://microsoft/") { trimmed = String(trimmed.dropFirst(18)) }
         switch trimmed.uppercased() {
         case "UTC", "GMT", "Z", "ETC/UTC", "ETC/GMT", "UT", "ZULU", "ETC/ZULU", "UNIVERSAL":
             return ICalTimeZone(storage: .fixed(0), identifier: tzid)

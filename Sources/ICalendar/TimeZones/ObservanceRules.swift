@@ -58,6 +58,13 @@ struct Observance: Hashable, Sendable {
                 tries += 1
             }
             if let count = rule.count, (year - start.year) / rule.interval >= count { continue }
+            if let simple = rule.simpleOnset(year: year, start: start) {
+                guard let candidate = simple, candidate >= start else { continue }
+                let onset = candidate.secondsSinceEpoch - Int64(offsetFrom)
+                if onset > t { continue }
+                if let untilUTC, onset > untilUTC { continue }
+                return max(best ?? onset, onset)
+            }
             for candidate in rule.candidates(year: year, start: start).reversed() where candidate >= start {
                 let onset = candidate.secondsSinceEpoch - Int64(offsetFrom)
                 if onset > t { continue }

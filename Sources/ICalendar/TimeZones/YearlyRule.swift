@@ -50,6 +50,25 @@ struct YearlyRule: Hashable, Sendable {
         return WeekdayNum(ordinal: ordinal, weekday: index + 1)
     }
 
+    /// The single onset in `year` for the common shape `BYMONTH=m;BYDAY=±nDD`
+    /// (computed without allocating); nil when the rule has another shape.
+    func simpleOnset(year: Int, start: LocalDateTime) -> LocalDateTime?? {
+        guard months.count <= 1, byDay.count == 1, byMonthDay.isEmpty, byDay[0].ordinal != 0 else { return nil }
+        let month = months.first ?? start.month
+        let entry = byDay[0]
+        let length = LocalDateTime.daysInMonth(year, month)
+        let firstWeekday = LocalDateTime(year: year, month: month, day: 1).weekday
+        let first = (entry.weekday - firstWeekday + 7) % 7 + 1
+        let day: Int
+        if entry.ordinal > 0 {
+            day = first + (entry.ordinal - 1) * 7
+        } else {
+            day = first + ((length - first) / 7) * 7 + (entry.ordinal + 1) * 7
+        }
+        guard day >= 1, day <= length else { return .some(nil) }
+        return .some(LocalDateTime(year: year, month: month, day: day, hour: start.hour, minute: start.minute, second: start.second))
+    }
+
     /// The onsets (wall-clock, as DTSTART is written) in `year`, sorted, before
     /// applying the DTSTART lower bound, UNTIL and COUNT.
     func candidates(year: Int, start: LocalDateTime) -> [LocalDateTime] {

@@ -1,3 +1,0 @@
-import ICalendar
-/// Placeholder until iMIP lands.
-public enum IMIPModule {}

@@ -1,2 +1,0 @@
-/// Namespace of the iTIP engine (RFC 5546, RFC 6638).
-public enum ITIPEngine {}

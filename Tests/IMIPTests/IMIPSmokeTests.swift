@@ -1,4 +1,0 @@
-import Testing
-@testable import IMIP
-
-@Test func IMIPBuilds() { #expect(Bool(true)) }

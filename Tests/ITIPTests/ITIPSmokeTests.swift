@@ -1,4 +1,0 @@
-import Testing
-@testable import ITIP
-
-@Test func ITIPBuilds() { #expect(Bool(true)) }
