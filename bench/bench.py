@@ -140,7 +140,7 @@ def hammer(port: int, auth: str | None, ws: list[W.Workload], measured: wrkrun.M
         spec = w.spec_path(out, auth)
         for c in conns:
             try:
-                r = wrkrun.run(port, spec, c, duration, f"{tag}-c{c}", measured)
+                r = wrkrun.run(port, spec, c, duration, f"{tag}-{w.key}-c{c}", measured)
             except Exception as e:
                 entry["runs"][c] = {"error": str(e)}
                 log(f"  {w.key} c={c}: {e}")
