@@ -247,7 +247,7 @@ def build(users: int, n: int, tasks: int | None = None, invites: int = 3,
     """The whole dataset: user 0 gets n events; others get min(n, others_n)."""
     gen = Generator(users)
     ds = Dataset(users=users, n=n)
-    tasks = max(1, n // 10) if tasks is None else tasks
+    tasks = max(1, min(n // 10, 1000)) if tasks is None else tasks
     for u in range(users):
         count = n if u == 0 or others_n is None else min(n, others_n)
         for i in range(count):
