@@ -64,5 +64,6 @@ let package = Package(
         .testTarget(name: "MariaDBStoreTests", dependencies: ["MariaDBStore", "Storage"]),
         .testTarget(name: "FastCGIFrontTests", dependencies: ["FastCGIFront", "CalDAV"]),
         .testTarget(name: "IMIPTests", dependencies: ["IMIP", "ICalendar", "ITIP"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AlmanacTests", dependencies: ["almanac", "CalDAV", "Storage", "IMIP", "ITIP", "ICalendar"]),
     ]
 )

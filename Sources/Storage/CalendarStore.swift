@@ -74,6 +74,10 @@ public protocol CalendarCollectionStore {
 public protocol CalendarObjectStore {
     /// One object with its body.
     func object(named uri: String, in calendar: CalendarID) throws -> StoredObject?
+    /// One object with its body, read as last committed and locked against other writers
+    /// until the transaction ends (`SELECT … FOR UPDATE`): for read-modify-write outside a
+    /// client request, so a concurrent change is never overwritten with stale data.
+    func objectForUpdate(named uri: String, in calendar: CalendarID) throws -> StoredObject?
     /// Several objects with their bodies (one round trip); missing names are absent.
     func objects(named uris: [String], in calendar: CalendarID) throws -> [StoredObject]
     /// Streams objects of a calendar in uri order. `componentType` and the
@@ -141,6 +145,10 @@ public protocol MailQueueStore {
     ) throws
     /// Mails due at `now`, oldest first.
     func dueMails(now: Int64, limit: Int) throws -> [QueuedMail]
+    /// Claims up to `limit` mails due at `now` for one sender: atomically moves their next
+    /// attempt to `leaseUntil`, so other responders on the same database skip them until the
+    /// lease runs out (a crashed sender's mails come back then). Returns them as they were.
+    func claimDueMails(now: Int64, limit: Int, leaseUntil: Int64) throws -> [QueuedMail]
     /// Removes a mail that was delivered.
     func markMailSent(_ id: Int64) throws
     /// Records a failed attempt; the mail is retried at `retryAt`, or dropped when `retryAt` is nil.

@@ -10,7 +10,7 @@ struct Almanac: ParsableCommand {
             Settings come from the config file (--config, $ALMANAC_CONFIG, ./var/almanac.conf or \
             /etc/almanac/almanac.conf), then $ALMANAC_DB_URL, then flags.
             """,
-        subcommands: [Serve.self, Database.self, User.self],
+        subcommands: [Serve.self, Database.self, User.self, IMIPCommand.self],
         defaultSubcommand: Serve.self)
 }
 

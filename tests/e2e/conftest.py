@@ -5,6 +5,7 @@ below, one `almanac serve`, one nginx (and an Apache on demand). Tests share
 that server: give calendars and objects unique names (uuid4) so tests do not
 depend on each other.
 """
+import os
 import shutil
 import uuid
 
@@ -20,6 +21,9 @@ USERS = {
     "bob": ("bob-secret", "bob@example.com", "Bob Brown"),
     "carol": ("carol-secret", "carol@example.com", "Carol Clark"),
 }
+
+# Tests written against a live server (test_acl.py) read their users from here.
+os.environ.setdefault("ALMANAC_E2E_USERS", ",".join(f"{name}:{spec[0]}" for name, spec in USERS.items()))
 
 SABRE_DUMP = "/work/shared/fixtures/sabre-4.7.1-public/sabre-public-dataset.sql"
 
@@ -82,6 +86,12 @@ def nginx(e2e_dir, responder):
 def base_url(nginx):
     """http://127.0.0.1:PORT of the nginx front (no trailing slash)."""
     return nginx.base_url
+
+
+@pytest.fixture(scope="session")
+def almanac_url(base_url):
+    """The same as base_url, under the name tests written for a live server look for."""
+    return base_url
 
 
 @pytest.fixture(scope="session")

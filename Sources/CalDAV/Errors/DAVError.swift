@@ -60,6 +60,8 @@ struct DAVError: Error, Sendable {
         case named(namespace: String, name: String)
         /// CALDAV:supported-collation (RFC 4791 §7.5.1)
         case supportedCollation
+        /// CALDAV:valid-timezone (RFC 7809 §5.2).
+        case validTimezone
 
         /// (namespace, local name) of the element.
         var element: (namespace: String, name: String) {
@@ -94,6 +96,7 @@ struct DAVError: Error, Sendable {
             case .lockTokenSubmittedFor: return (dav, "lock-token-submitted")
             case .named(let namespace, let name): return (namespace, name)
             case .supportedCollation: return (caldav, "supported-collation")
+            case .validTimezone: return (caldav, "valid-timezone")
             }
         }
     }

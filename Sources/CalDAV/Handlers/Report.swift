@@ -7,21 +7,7 @@ extension CalDAVServer {
         let report = try ReportRequest.parse(context.request.body)
         let resource = try load(context.path)
         if case .freeBusyQuery(let query) = report {
-            switch resource {
-            case .calendar(let instance):
-                try require(.readFreeBusy, on: context.path, for: context.user, instance: instance)
-                return try freeBusyQuery(query, in: [instance], context: context)
-            case .calendarHome(let principal):
-                try require(.read, on: context.path, for: context.user)
-                guard case .calendarHome(let name) = context.path else { break }
-                let calendars = try store.calendars(ofPrincipal: principal.uri).filter { instance in
-                    !instance.properties.transparent
-                        && (try? privileges(of: context.user, on: .calendar(name, instance.uri), instance: instance))?
-                            .contains(.readFreeBusy) == true
-                }
-                return try freeBusyQuery(query, in: calendars, context: context)
-            default: break
-            }
+            return try freeBusyQuery(query, on: resource, context: context)
         }
         try require(.read, on: context.path, for: context.user, instance: resource.instance)
         switch (report, resource) {

@@ -1,4 +1,5 @@
 import DAVXML
+import ICalendar
 
 /// What a property getter or setter sees of the resource.
 struct PropertyScope {
@@ -9,4 +10,6 @@ struct PropertyScope {
     let privileges: Privilege
     /// A REPORT's calendar-data request (partial retrieval, expansion); nil returns bodies as stored.
     var calendarData: CalendarDataRequest? = nil
+    /// The zone a calendar-query's floating times are read in (its timezone element); nil: the calendar's own.
+    var floatingZone: ICalTimeZone? = nil
 }

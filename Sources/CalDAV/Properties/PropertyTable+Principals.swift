@@ -104,12 +104,16 @@ extension PropertyTable {
                 default: return nil
                 }
             },
-            Row(.calendarData, allprop: false) { _, scope in
+            Row(.calendarData, allprop: false) { server, scope in
                 switch scope.resource {
-                case .object(_, let object):
+                case .object(let instance, let object):
                     guard let data = object.data else { return nil }
-                    guard let request = scope.calendarData else { return .text(.calendarData, data) }
-                    return .text(.calendarData, CalendarDataShaper(request: request).shape(data))
+                    guard let request = scope.calendarData, !request.isPlain else { return .text(.calendarData, data) }
+                    let shaper = CalendarDataShaper(
+                        request: request,
+                        floatingZone: scope.floatingZone ?? FloatingZone.zone(calendarTimezone: instance.properties.timezone) ?? .utc,
+                        maxInstances: server.configuration.maxInstances)
+                    return .text(.calendarData, try shaper.shape(data))
                 case .inboxItem(let item): return item.data.map { .text(.calendarData, $0) }
                 default: return nil
                 }

@@ -8,7 +8,8 @@ struct PropertyTable<Store: CalendarStore> {
 
     static func make() -> PropertyTable {
         let rows = davProperties() + calendarProperties() + principalProperties() + objectProperties()
-            + aclProperties() + sharingProperties() + schedulingProperties()
+            + aclProperties() + sharingProperties() + schedulingProperties() + availabilityProperties()
+            + timezoneIDProperties()
         var byName: [PropertyName: LiveProperty<Store>] = [:]
         for row in rows { byName[row.name] = row }
         return PropertyTable(byName: byName, ordered: rows)

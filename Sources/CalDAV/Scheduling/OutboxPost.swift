@@ -67,7 +67,7 @@ extension CalDAVServer {
         guard request.attendees.count <= configuration.maxAttendeesPerInstance else {
             throw DAVError(403, .maxAttendeesPerInstance, "too many recipients")
         }
-        let service = ScheduleFreeBusy(store: store, urls: urls)
+        let service = FreeBusyService(store: store, limits: configuration.freeBusyLimits)
         var results: [ScheduleRecipientResult] = []
         for attendee in request.attendees {
             let address = attendee.rawValue.trimmingSpaces()
@@ -86,7 +86,7 @@ extension CalDAVServer {
                         error: .recipientPermissions))
                 continue
             }
-            let busy = try service.busyPeriods(of: principal, start: request.start, end: request.end)
+            let busy = try service.busyPeriods(ofPrincipal: principal.uri, in: request.start..<request.end)
             let reply = ITIPEngine.freeBusyReply(to: request, attendee: attendee, busy: busy, now: context.now)
             results.append(
                 ScheduleRecipientResult(

@@ -20,6 +20,8 @@ public struct ServerConfiguration: Sendable {
     public var digestSecret: String
     /// Seconds a Digest nonce stays fresh; older ones get `stale=true` (RFC 7616 §3.3).
     public var nonceLifetime: Int64
+    /// Bounds on free-busy answers (hostile availability and recurrence, RFC 7953 §8).
+    public var freeBusyLimits = FreeBusyLimits()
     /// Where iTIP messages for calendar users of other servers go (iMIP); nil answers 3.7 (RFC 6638 §3.2.9).
     public var externalDelivery: (any ExternalScheduleDelivery)? = nil
 

@@ -81,6 +81,27 @@ extension MariaDBStore: MailQueueStore {
         }
     }
 
+    /// Claims due mails for this sender: `FOR UPDATE SKIP LOCKED` (MariaDB 10.6+) keeps two
+    /// responders from taking the same rows; the lease moves `nextattempt` past `now`.
+    public func claimDueMails(now: Int64, limit: Int, leaseUntil: Int64) throws -> [QueuedMail] {
+        try transaction {
+            let mails = try query(
+                "SELECT id, sender, recipient, message, principaluri, uid, attempts, nextattempt FROM almanac_mailqueue "
+                    + "WHERE nextattempt <= ? ORDER BY nextattempt, id LIMIT ? FOR UPDATE SKIP LOCKED",
+                [.int(now), .int(Int64(limit))]
+            ).map { row in
+                QueuedMail(
+                    id: row.int(0), sender: row.string(1), recipient: row.string(2), message: row.string(3),
+                    principalURI: row.optionalString(4), uid: row.optionalString(5), attempts: Int(row.int(6)),
+                    nextAttempt: row.int(7))
+            }
+            for mail in mails {
+                try execute("UPDATE almanac_mailqueue SET nextattempt = ? WHERE id = ?", [.int(leaseUntil), .int(mail.id)])
+            }
+            return mails
+        }
+    }
+
     /// Removes a delivered mail.
     public func markMailSent(_ id: Int64) throws {
         try execute("DELETE FROM almanac_mailqueue WHERE id = ?", [.int(id)])

@@ -25,6 +25,15 @@ extension MariaDBStore: CalendarObjectStore {
         ).first.map { Self.object(from: $0, withData: true) }
     }
 
+    /// One object, last committed version, row locked until the transaction ends.
+    public func objectForUpdate(named uri: String, in calendar: CalendarID) throws -> StoredObject? {
+        try query(
+            "SELECT \(Self.metadataColumns), calendardata FROM calendarobjects WHERE calendarid = ? AND uri = ? "
+                + "FOR UPDATE",
+            [.int(calendar.rawValue), .text(uri)]
+        ).first.map { Self.object(from: $0, withData: true) }
+    }
+
     /// Several objects with their bodies, in uri order; missing names are absent.
     public func objects(named uris: [String], in calendar: CalendarID) throws -> [StoredObject] {
         var found: [StoredObject] = []

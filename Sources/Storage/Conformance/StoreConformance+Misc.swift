@@ -74,6 +74,19 @@ extension StoreConformance {
         try store.markMailSent(due[1].id)
         try store.markMailFailed(due[0].id, error: "550 no such user", retryAt: nil)
         try expectEqual(try store.dueMails(now: 10_000, limit: 10).count, 0, "sent and dropped")
+
+        // Claiming leases due mails: a second claim skips them until the lease runs out.
+        try store.enqueueMail(sender: "a@x", recipient: "d@y", message: "M3", principalURI: nil, uid: nil, now: 2_000)
+        try store.enqueueMail(sender: "a@x", recipient: "e@y", message: "M4", principalURI: nil, uid: nil, now: 2_001)
+        let first = try store.claimDueMails(now: 2_005, limit: 1, leaseUntil: 2_600)
+        try expectEqual(first.map(\.message), ["M3"], "claim takes the oldest")
+        let second = try store.claimDueMails(now: 2_005, limit: 10, leaseUntil: 2_600)
+        try expectEqual(second.map(\.message), ["M4"], "claimed skipped")
+        try expectEqual(try store.claimDueMails(now: 2_005, limit: 10, leaseUntil: 2_600).count, 0, "all leased")
+        try expectEqual(try store.claimDueMails(now: 2_600, limit: 10, leaseUntil: 3_200).count, 2, "lease ran out")
+        try store.markMailSent(first[0].id)
+        try store.markMailFailed(second[0].id, error: "x", retryAt: nil)
+        try expectEqual(try store.dueMails(now: 100_000, limit: 10).count, 0, "claimed mails finished")
     }
 
     /// transaction: commit, rollback on throw (no half-written change), nesting joins.

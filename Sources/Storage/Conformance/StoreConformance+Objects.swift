@@ -17,6 +17,9 @@ extension StoreConformance {
         try expectEqual(b?.scheduleTag, nil, "a replace without a tag clears it")
         try store.putObject(write("b.ics", uid: "uid-b", tag: "st-2"), in: calendar)
         try expectEqual(try store.object(named: "b.ics", in: calendar)?.scheduleTag, "st-2", "schedule tag")
+        try expectEqual(
+            try store.transaction { try store.objectForUpdate(named: "b.ics", in: calendar) },
+            try store.object(named: "b.ics", in: calendar), "locking read")
         let a = try store.object(named: "a.ics", in: calendar)
         try expectEqual(a?.index.firstOccurrence, nil, "NULL occurrences")
         try expectEqual(a?.index.componentType, "VTODO", "component type")

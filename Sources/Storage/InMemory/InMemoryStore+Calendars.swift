@@ -94,6 +94,11 @@ extension InMemoryStore {
         state.objects.first { $0.calendarID == calendar && $0.uri == uri }
     }
 
+    /// One object with its body (one thread per store: nothing else can write meanwhile).
+    public func objectForUpdate(named uri: String, in calendar: CalendarID) throws -> StoredObject? {
+        try object(named: uri, in: calendar)
+    }
+
     /// Several objects with their bodies; missing names are absent.
     public func objects(named uris: [String], in calendar: CalendarID) throws -> [StoredObject] {
         let wanted = Set(uris)

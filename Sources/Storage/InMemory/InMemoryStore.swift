@@ -229,6 +229,17 @@ public final class InMemoryStore: CalendarStore {
                 .prefix(limit))
     }
 
+    /// Claims due mails by moving their next attempt to `leaseUntil`.
+    public func claimDueMails(now: Int64, limit: Int, leaseUntil: Int64) throws -> [QueuedMail] {
+        let claimed = try dueMails(now: now, limit: limit)
+        for mail in claimed {
+            if let index = state.mails.firstIndex(where: { $0.id == mail.id }) {
+                state.mails[index].nextAttempt = leaseUntil
+            }
+        }
+        return claimed
+    }
+
     /// Removes a mail that was delivered.
     public func markMailSent(_ id: Int64) throws {
         state.mails.removeAll { $0.id == id }

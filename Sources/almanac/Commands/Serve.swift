@@ -50,9 +50,12 @@ struct Serve: ParsableCommand {
             workerCount = 2 * ProcessInfo.processInfo.activeProcessorCount
         }
         let secret = settings.digestSecret ?? UUID().uuidString + UUID().uuidString
-        let engineConfiguration = ServerConfiguration(
+        var serverConfiguration = ServerConfiguration(
             realm: settings.realm, basePath: settings.basePath, maxBodySize: settings.maxBody,
             trustRemoteUser: settings.trustRemoteUser, digestSecret: secret)
+        let mailSender = try IMIPSetup.configure(
+            &serverConfiguration, settings: settings.imip, database: database, logger: logger)
+        let engineConfiguration = serverConfiguration
         let fastCGI = FastCGIConfiguration(
             listen: listenAddress, workers: workerCount, maxBodySize: settings.maxBody,
             drainTimeout: settings.drainTimeout)
@@ -68,6 +71,8 @@ struct Serve: ParsableCommand {
                     makeID: { UUID().uuidString.lowercased() }, logger: logger)
                 return CountingHandler(engine: engine, store: store, logger: logger)
             })
+        mailSender?.start()
+        defer { mailSender?.stop(timeout: settings.drainTimeout) }
         try server.run()
     }
 

@@ -16,6 +16,8 @@ struct Settings {
     var drainTimeout = 10.0
     var digestSecret: String?
     var trustRemoteUser = false
+    /// `imip.*`, `smtp.*`, `sendmail.*`: invitations by mail (Mail/IMIPSettings.swift).
+    var imip = IMIPSettings()
     /// The file the values came from, if any.
     var source: String?
 
@@ -85,7 +87,8 @@ struct Settings {
             drainTimeout = seconds
         case "digest_secret": digestSecret = value
         case "trust_remote_user": trustRemoteUser = ["1", "true", "yes", "on"].contains(value.lowercased())
-        default: throw ValidationError("unknown setting \(key)")
+        default:
+            guard try imip.set(key, value) else { throw ValidationError("unknown setting \(key)") }
         }
     }
 
