@@ -163,5 +163,6 @@ public enum SchemaContract {
     public static let almanacAdditions: [(table: String, column: String?)] = [
         ("calendarobjects", "almanac_scheduletag"),
         ("almanac_mailqueue", nil),
+        ("almanac_settings", nil),
     ]
 }
