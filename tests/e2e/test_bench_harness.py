@@ -36,7 +36,7 @@ def test_bench_runs_at_a_tiny_size(tmp_path):
     # nginx workers (www-data) must reach the sockets: pytest's tmp_path sits in a 0700 folder.
     var = Path(tempfile.mkdtemp(prefix="almanac-bench-"))
     var.chmod(0o755)
-    env = dict(os.environ, ALMANAC_BIN=exe, BENCH_DURATION="1", BENCH_CONNECTIONS="4", BENCH_USERS="4",
+    env = dict(os.environ, ALMANAC_BIN=exe, BENCH_DURATION="1", BENCH_CONNECTIONS="4", BENCH_USERS="4", BENCH_ICAL="0",
                BENCH_RESULTS=str(tmp_path / "RESULTS.md"), BENCH_VAR=str(var),
                BENCH_OUT=str(tmp_path / "out"), BENCH_RADICALE="first" if shutil.which("radicale") else "none")
     try:
