@@ -77,6 +77,59 @@ import Testing
         #expect(try check.calendars(ofPrincipal: "principals/a").map(\.syncToken) == [3])
     }
 
+    /// Two transactions lock two calendars in opposite order and each swallows the error of
+    /// its second write (`try?`): InnoDB has rolled the victim back, so committing what is left
+    /// would silently lose its first write. `transaction` must re-run it instead.
+    @Test func swallowedDeadlockIsRerunNotCommitted() throws {
+        let configuration = try TestDatabase.freshDatabase()
+        defer { TestDatabase.drop(configuration) }
+        let setup = MariaDBStore(configuration: configuration)
+        let calendars = try ["one", "two"].map {
+            try setup.createCalendar(
+                principalURI: "principals/a", uri: $0, properties: CalendarProperties(), components: ["VEVENT"]
+            ).calendarID
+        }
+        let shared = Shared()
+        let locked = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
+        let done = DispatchGroup()
+        for index in 0..<2 {
+            done.enter()
+            Thread.detachNewThread {
+                defer { done.leave() }
+                let store = MariaDBStore(configuration: configuration)
+                let mine = calendars[index]
+                let theirs = calendars[1 - index]
+                do {
+                    try store.transaction {
+                        shared.lock.lock()
+                        shared.attempts[index] += 1
+                        let firstAttempt = shared.attempts[index] == 1
+                        shared.lock.unlock()
+                        try store.putObject(Self.write("t\(index)-a.ics"), in: mine)
+                        if firstAttempt {
+                            locked[index].signal()
+                            _ = locked[1 - index].wait(timeout: .now() + 5)
+                            if index == 1 { usleep(200_000) }  // let the other block on our row first
+                        }
+                        _ = try? store.putObject(Self.write("t\(index)-b.ics"), in: theirs)
+                    }
+                } catch {
+                    shared.lock.lock()
+                    shared.errors.append("\(error)")
+                    shared.lock.unlock()
+                }
+            }
+        }
+        #expect(done.wait(timeout: .now() + 60) == .success)
+        #expect(shared.errors == [])
+        #expect(shared.attempts.reduce(0, +) >= 3, "the victim ran its body again")
+        let check = MariaDBStore(configuration: configuration)
+        for calendar in calendars {
+            let names = try check.changes(in: calendar, since: 1, limit: nil)?.changes.map(\.uri).sorted()
+            #expect(names?.count == 2, "both transactions' writes into calendar \(calendar.rawValue): \(names ?? [])")
+        }
+    }
+
     /// Users u0…u11 (password = name), each with a calendar `default`.
     private static func setUp(users: Int) throws -> MariaDBConfiguration {
         let configuration = try TestDatabase.freshDatabase()

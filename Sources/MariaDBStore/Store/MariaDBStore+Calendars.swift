@@ -150,7 +150,8 @@ extension MariaDBStore: CalendarCollectionStore {
     /// own new token. Under READ COMMITTED that SELECT would not lock, so reading before the
     /// bump could log two writers' changes at the same token.
     func recordChange(in calendar: CalendarID, uri: String, operation: ChangeOperation) throws {
-        let bumped = try execute("UPDATE calendars SET synctoken = synctoken + 1 WHERE id = ?", [.int(calendar.rawValue)])
+        let bumped = try execute(
+            "UPDATE calendars SET synctoken = synctoken + 1 WHERE id = ?", [.int(calendar.rawValue)])
         if bumped.affectedRows == 0 { throw StorageError.notFound("calendar \(calendar.rawValue)") }
         markLocked(calendar)
         try execute(
