@@ -164,4 +164,10 @@ public enum SchemaContract {
         ("calendarobjects", "almanac_scheduletag"),
         ("almanac_mailqueue", nil),
     ]
+
+    /// Almanac's additive indexes (table, index name, columns), created by `sql/almanac-1.sql`.
+    public static let almanacIndexes: [(table: String, name: String, columns: [String])] = [
+        ("calendarobjects", "almanac_uid", ["calendarid", "uid"]),
+        ("calendarobjects", "almanac_lastoccurence", ["calendarid", "lastoccurence"]),
+    ]
 }
