@@ -25,14 +25,29 @@ extension CalDAVServer {
         for row in deadRows { deadByPath[row.path, default: []].append(row) }
 
         var multistatus = Multistatus()
+        let dropMissing = wantsMinimal(context.request)
+        // The objects of one calendar (the items of one inbox) share their ACL: grants depend on the
+        // owner, the calendar instance and the kind only, so it is computed once, not once per object.
+        var siblingPrivileges: Privilege? = nil
         for (path, member) in members {
-            let memberPrivileges =
-                path == context.path
-                ? privileges : try self.privileges(of: context.user, on: path, instance: member.instance)
-            let scope = PropertyScope(path: path, resource: member, user: context.user, privileges: memberPrivileges)
+            let held: Privilege
+            if path == context.path {
+                held = privileges
+            } else if path.isLeafMember {
+                if let known = siblingPrivileges {
+                    held = known
+                } else {
+                    held = try self.privileges(of: context.user, on: path, instance: member.instance)
+                    siblingPrivileges = held
+                }
+            } else {
+                held = try self.privileges(of: context.user, on: path, instance: member.instance)
+            }
+            let scope = PropertyScope(path: path, resource: member, user: context.user, privileges: held)
             let propStats = try properties(selection, scope: scope, dead: deadByPath[path.storagePath] ?? [])
             multistatus.add(
-                MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
+                MultistatusEntry(
+                    href: urls.href(path), propStats: dropMissing ? propStats.filter { $0.status != 404 } : propStats))
         }
         return multistatus.response()
     }
@@ -169,9 +184,24 @@ extension CalDAVServer {
 
     /// `Prefer: return=minimal` / `Brief: t` drop the 404 propstats (RFC 8144 §2).
     func minimal(_ propStats: [PropStat], _ request: DAVRequest) -> [PropStat] {
+        guard wantsMinimal(request) else { return propStats }
+        return propStats.filter { $0.status != 404 }
+    }
+
+    /// Whether the request asks for minimal answers (RFC 8144 §2: `Prefer: return=minimal`, `Brief: t`).
+    func wantsMinimal(_ request: DAVRequest) -> Bool {
         let prefer = request.header("prefer")?.lowercased() ?? ""
         let brief = request.header("brief")?.lowercased().hasPrefix("t") ?? false
-        guard prefer.contains("return=minimal") || brief else { return propStats }
-        return propStats.filter { $0.status != 404 }
+        return prefer.contains("return=minimal") || brief
+    }
+}
+
+extension ResourcePath {
+    /// An object of a calendar or an item of an inbox: a Depth 1 member whose ACL its siblings share.
+    fileprivate var isLeafMember: Bool {
+        switch self {
+        case .calendarObject, .inboxItem: return true
+        default: return false
+        }
     }
 }
