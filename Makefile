@@ -19,6 +19,9 @@ run: build
 test: deps
 	@scripts/test.sh
 
+bench: build
+	bash bench/run.sh $(SIZE)
+
 sql-embed:
 	scripts/embed-sql.sh
 

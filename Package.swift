@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(
             name: "CalDAVTests", dependencies: ["CalDAV", "Storage", "ICalendar", "DAVXML"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MariaDBStoreTests", dependencies: ["MariaDBStore", "Storage"]),
+        .testTarget(name: "MariaDBStoreTests", dependencies: ["MariaDBStore", "Storage", "CalDAV"]),
         .testTarget(name: "FastCGIFrontTests", dependencies: ["FastCGIFront", "CalDAV"]),
         .testTarget(name: "IMIPTests", dependencies: ["IMIP", "ICalendar", "ITIP"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AlmanacTests", dependencies: ["almanac", "CalDAV", "Storage", "IMIP", "ITIP", "ICalendar"]),

@@ -29,3 +29,11 @@ CREATE TABLE IF NOT EXISTS almanac_mailqueue (
     created INT UNSIGNED NOT NULL,
     KEY nextattempt (nextattempt)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+-- Settings every responder on this database shares, e.g. the Digest nonce
+-- secret (RFC 7616 section 3.3) when almanac.conf sets none: a nonce issued by
+-- one process must be accepted by another.
+CREATE TABLE IF NOT EXISTS almanac_settings (
+    name VARBINARY(64) NOT NULL PRIMARY KEY,
+    value VARBINARY(255) NULL DEFAULT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;

@@ -75,8 +75,9 @@ public protocol CalendarObjectStore {
     /// One object with its body.
     func object(named uri: String, in calendar: CalendarID) throws -> StoredObject?
     /// One object with its body, read as last committed and locked against other writers
-    /// until the transaction ends (`SELECT … FOR UPDATE`): for read-modify-write outside a
-    /// client request, so a concurrent change is never overwritten with stale data.
+    /// until the transaction ends (`SELECT … FOR UPDATE`): every read-modify-write (PUT,
+    /// DELETE, MOVE, scheduling deliveries and reply merges, iMIP status stamps) reads this
+    /// way, and checks If-Match / If-Schedule-Tag-Match on it, so no concurrent change is lost.
     func objectForUpdate(named uri: String, in calendar: CalendarID) throws -> StoredObject?
     /// Several objects with their bodies (one round trip); missing names are absent.
     func objects(named uris: [String], in calendar: CalendarID) throws -> [StoredObject]
@@ -84,6 +85,11 @@ public protocol CalendarObjectStore {
     /// [start, end) range (unix seconds, on firstoccurence/lastoccurence; NULLs
     /// always pass) prefilter in the database. `withData` false leaves `data`
     /// nil. Return false from `body` to stop early.
+    ///
+    /// `body` must not call the store (not even `transaction`): the MariaDB store streams
+    /// the rows over the request's only connection, so any statement issued before the
+    /// last row is read breaks it (the request fails with 503). Collect what you need and
+    /// query after the call returns. `InMemoryStore` traps on such a call so tests find it.
     func forEachObject(
         in calendar: CalendarID, componentType: String?, overlapping range: (start: Int64?, end: Int64?)?,
         withData: Bool, _ body: (StoredObject) throws -> Bool
@@ -94,6 +100,11 @@ public protocol CalendarObjectStore {
     /// Returns true when the object was created.
     @discardableResult
     func putObject(_ write: ObjectWrite, in calendar: CalendarID) throws -> Bool
+    /// `putObject(_:in:)` for a caller that read the row with `objectForUpdate` in this
+    /// transaction: `exists` is what that read found, so the store skips its own lookup.
+    /// Throws `notFound` (exists but gone) or `conflict` (new but present) when it was wrong.
+    @discardableResult
+    func putObject(_ write: ObjectWrite, in calendar: CalendarID, exists: Bool) throws -> Bool
     /// Deletes an object, records the change (3) and bumps the synctoken.
     func deleteObject(named uri: String, in calendar: CalendarID) throws
     /// Changes since `token` (inclusive, sabre's rule), last per uri; nil when

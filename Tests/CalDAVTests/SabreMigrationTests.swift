@@ -37,8 +37,13 @@ import Testing
         let store = server.store
         for user in ["erin", "frank", "grace", "heidi"] {
             for calendar in try store.calendars(ofPrincipal: "principals/\(user)") {
+                // Collected first: the store must not be called while forEachObject streams.
+                var objects: [StoredObject] = []
                 try store.forEachObject(in: calendar.calendarID, componentType: nil, overlapping: nil, withData: true) {
-                    object in
+                    objects.append($0)
+                    return true
+                }
+                for object in objects {
                     let credentials = "Basic " + base64(Array("\(user):\(user)".utf8))
                     let response = server.handle(
                         DAVRequest(
@@ -48,7 +53,6 @@ import Testing
                     #expect(response.body == Array(object.data!.utf8))
                     #expect(response.header("ETag") == "\"\(object.etag)\"")
                     #expect(MD5.hex(response.body) == object.etag)
-                    return true
                 }
             }
         }

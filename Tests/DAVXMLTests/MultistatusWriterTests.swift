@@ -135,6 +135,23 @@ func string(_ body: [UInt8]) -> String { String(decoding: body, as: UTF8.self) }
         #expect(string(noFound.finish()).components(separatedBy: "<d:propstat>").count == 2)
     }
 
+    @Test func minimalResponseWithOnlyUnknownPropertiesKeepsAPropstat() throws {
+        var minimal = MultistatusWriter(minimal: true)
+        minimal.add(href: "/a.ics", found: [], notFound: [.calendarColor])
+        minimal.add(href: "/b.ics", propstats: [])
+        let body = minimal.finish()
+        let responses = try XMLElement.parse(body).children(.response)
+        #expect(responses.count == 2)
+        for response in responses {
+            // RFC 4918 §14.24: href followed by a status or at least one propstat.
+            let propstat = response.child(.propStat)
+            #expect(propstat != nil)
+            #expect(propstat?.child(.status)?.trimmedText == "HTTP/1.1 200 OK")
+            #expect(propstat?.child(.prop)?.children.isEmpty == true)
+        }
+        #expect(!string(body).contains("404"))
+    }
+
     @Test func expandPropertyNestsResponses() throws {
         var writer = MultistatusWriter()
         let nested = MultistatusResponse(

@@ -1,5 +1,6 @@
 import Foundation
 import ICalendar
+import ITIP
 import Testing
 
 @testable import IMIP
@@ -221,13 +222,13 @@ import Testing
     }
 
     @Test(arguments: [
-        (IMIPMethod.cancel, "ACCEPTED", "Cancelled: Migration go/no-go"),
+        (ITIPMethod.cancel, "ACCEPTED", "Cancelled: Migration go/no-go"),
         (.reply, "ACCEPTED", "Accepted: Migration go/no-go"),
         (.reply, "DECLINED", "Declined: Migration go/no-go"),
         (.reply, "TENTATIVE", "Tentative: Migration go/no-go"),
         (.counter, "NEEDS-ACTION", "New time proposed: Migration go/no-go"),
     ])
-    func subjects(method: IMIPMethod, partstat: String, subject: String) throws {
+    func subjects(method: ITIPMethod, partstat: String, subject: String) throws {
         var calendar = Sample.calendar()
         calendar.components[0].properties.removeAll { $0.name == "ATTENDEE" }
         calendar.components[0].addProperty(

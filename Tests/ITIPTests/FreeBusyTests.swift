@@ -11,7 +11,7 @@ import Testing
         ATTENDEE;CN=Frank Foster:mailto:frank@example.net\r\nEND:VFREEBUSY\r\nEND:VCALENDAR\r\n
         """
 
-    static func utc(_ text: String) -> Int64 { DateValue.parse(text, tzid: nil)!.local.secondsSinceEpoch }
+    static func utc(_ text: String) -> Int64 { ICalDateTime(parsing: text, tzid: nil)!.local.secondsSinceEpoch }
 
     @Test func readsTheRequest() throws {
         let request = try FreeBusyRequest(TestICS.parse(Self.request))

@@ -23,7 +23,7 @@ import Testing
         let events = try #require(result.object).components(named: "VEVENT")
         #expect(events.count == 2)
         let override = try #require(events.first { $0.property("RECURRENCE-ID") != nil })
-        #expect(override.attendee(CalendarUserAddress("mailto:bob@example.org"))?[parameter: "PARTSTAT"] == "TENTATIVE")
+        #expect(override.attendee(CalendarAddress("mailto:bob@example.org"))?[parameter: "PARTSTAT"] == "TENTATIVE")
     }
 
     @Test func utcRecurrenceIDOfANewInstanceIsWrittenLikeTheMaster() throws {

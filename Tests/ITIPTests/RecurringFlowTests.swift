@@ -7,7 +7,7 @@ import Testing
     let alice = CalendarUser(addresses: ["mailto:alice@example.org"])
     let bob = CalendarUser(addresses: ["mailto:bob@example.org"])
     let carol = CalendarUser(addresses: ["mailto:carol@example.org"])
-    let bobAddress = CalendarUserAddress("mailto:bob@example.org")
+    let bobAddress = CalendarAddress("mailto:bob@example.org")
 
     func events(_ calendar: ICalComponent?) -> [ICalComponent] { calendar?.components(named: "VEVENT") ?? [] }
 
@@ -39,7 +39,7 @@ import Testing
         aliceCopy = try #require(merged.object)
         bobCopy = try #require(step.object)
         let master = try #require(events(bobCopy).first)
-        let rid = try #require(DateValue.parse("20270111T090000", tzid: "Asia/Tokyo"))
+        let rid = try #require(ICalDateTime(parsing: "20270111T090000", tzid: "Asia/Tokyo"))
         var declined = InstanceDerivation.instance(of: master, at: rid, resolver: TimeZoneResolver(calendar: bobCopy))
         declined.updateAttendee(bobAddress) { $0[parameter: "PARTSTAT"] = "DECLINED" }
         var withOverride = bobCopy

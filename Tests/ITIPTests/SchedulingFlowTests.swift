@@ -34,7 +34,7 @@ import Testing
         answered.components = answered.components.map { component in
             var c = component
             if c.name == "VEVENT" {
-                c.updateAttendee(CalendarUserAddress("mailto:grace@example.net")) { $0[parameter: "PARTSTAT"] = "TENTATIVE" }
+                c.updateAttendee(CalendarAddress("mailto:grace@example.net")) { $0[parameter: "PARTSTAT"] = "TENTATIVE" }
             }
             return c
         }
@@ -48,7 +48,7 @@ import Testing
         // Frank's copy takes the answer; heidi and zed get refreshes; the Schedule-Tag stays.
         let merged = try ITIPEngine.apply(reply: reply.calendar, to: organizerCopy, organizer: frank, now: now)
         #expect(!merged.changesScheduleTag)
-        let graceLine = event(merged.object)?.attendee(CalendarUserAddress("mailto:grace@example.net"))
+        let graceLine = event(merged.object)?.attendee(CalendarAddress("mailto:grace@example.net"))
         #expect(graceLine?[parameter: "PARTSTAT"] == "TENTATIVE")
         #expect(graceLine?[parameter: "SCHEDULE-STATUS"] == "2.0")
         #expect(Set(merged.messages.map(\.recipient)) == ["mailto:heidi@example.net", "mailto:zed@example.com"])
@@ -58,7 +58,7 @@ import Testing
         let refresh = try #require(merged.messages.first { $0.recipient == "mailto:heidi@example.net" })
         let refreshed = try ITIPEngine.apply(request: refresh.calendar, to: heidiCopy, recipient: heidi)
         #expect(!refreshed.changesScheduleTag)
-        #expect(event(refreshed.object)?.attendee(CalendarUserAddress("mailto:grace@example.net"))?[parameter: "PARTSTAT"] == "TENTATIVE")
+        #expect(event(refreshed.object)?.attendee(CalendarAddress("mailto:grace@example.net"))?[parameter: "PARTSTAT"] == "TENTATIVE")
 
         // Frank's client writes again without having seen the merge: If-Schedule-Tag-Match merge keeps grace's answer.
         var frankEdit = organizerCopy
@@ -69,7 +69,45 @@ import Testing
         }
         let mergedEdit = ITIPEngine.mergeInconsequentialChanges(client: frankEdit, stored: merged.object!, actingUser: frank)
         #expect(event(mergedEdit)?[raw: "DESCRIPTION"] == "New agenda")
-        #expect(event(mergedEdit)?.attendee(CalendarUserAddress("mailto:grace@example.net"))?[parameter: "PARTSTAT"] == "TENTATIVE")
+        #expect(event(mergedEdit)?.attendee(CalendarAddress("mailto:grace@example.net"))?[parameter: "PARTSTAT"] == "TENTATIVE")
+    }
+
+    /// RFC 6638 §3.2.10, §3.3: the organizer's writes and a first attendee copy move the
+    /// Schedule-Tag; the attendee answering on its existing copy does not.
+    @Test func scheduleTagMovesWithTheOrganizerOnly() throws {
+        let created = try Fixture.calendar("Scenarios/sabre-p07-invite/new.ics")
+        let invite = try ITIPEngine.plan(old: nil, new: created, actingUser: frank, now: now)
+        #expect(invite.changesScheduleTag)
+        let toGrace = try #require(invite.messages.first { $0.recipient == "mailto:grace@example.net" })
+        let delivered = try #require(try ITIPEngine.apply(request: toGrace.calendar, to: nil, recipient: grace).object)
+
+        // Grace's client stores the copy it fetched: a first attendee copy gets a tag.
+        let first = try ITIPEngine.plan(old: nil, new: delivered, actingUser: grace, now: now)
+        #expect(first.role == .attendee("mailto:grace@example.net"))
+        #expect(first.changesScheduleTag)
+
+        var answered = delivered
+        answered.components = answered.components.map { component in
+            var c = component
+            if c.name == "VEVENT" {
+                c.updateAttendee(CalendarAddress("mailto:grace@example.net")) { $0[parameter: "PARTSTAT"] = "ACCEPTED" }
+            }
+            return c
+        }
+        let answer = try ITIPEngine.plan(old: delivered, new: answered, actingUser: grace, now: now)
+        #expect(answer.messages.count == 1)
+        #expect(!answer.changesScheduleTag)
+        let deleted = try ITIPEngine.plan(old: answered, new: nil, actingUser: grace, now: now)
+        #expect(!deleted.changesScheduleTag)
+
+        var moved = try #require(invite.object)
+        moved.components = moved.components.map { component in
+            var c = component
+            if c.name == "VEVENT" { c.setProperty(ICalProperty("SUMMARY", rawValue: "Moved agenda")) }
+            return c
+        }
+        let update = try ITIPEngine.plan(old: invite.object, new: moved, actingUser: frank, now: now)
+        #expect(update.changesScheduleTag)
     }
 
     /// The sabre fault: an attendee deleting a series with an overridden instance must
@@ -91,7 +129,7 @@ import Testing
             for attendee in event.properties(named: "ATTENDEE") {
                 #expect(!(attendee[parameter: "PARTSTAT"] ?? "x").isEmpty)
             }
-            #expect(event.attendee(CalendarUserAddress("mailto:bob@example.org"))?[parameter: "PARTSTAT"] == "DECLINED")
+            #expect(event.attendee(CalendarAddress("mailto:bob@example.org"))?[parameter: "PARTSTAT"] == "DECLINED")
         }
         // Applying the same reply twice changes nothing more.
         let again = try ITIPEngine.apply(reply: reply.calendar, to: result.object!, organizer: alice, now: now)

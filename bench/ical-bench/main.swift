@@ -29,7 +29,7 @@ func measure(_ label: String, bytes: Double, runs: Int = 5, _ work: () throws ->
     if bytes > 0 {
         print(String(format: "%@: %.1f MB in %.3f s = %.0f MB/s", label, bytes, best, bytes / best))
     } else {
-        print(String(format: "%@: %.3f s", label, best))
+        print(String(format: "%@: %.3f ms", label, best * 1000))
     }
 }
 
@@ -63,4 +63,49 @@ if let apple = parsedFixtures.first(where: { !$0.timeZoneComponents.isEmpty }),
             if sum == 42 { print("") }
         }
     }
+}
+
+// The figures issue #2 asks for, on generated data of the shape `make bench` seeds.
+func event(_ i: Int) -> String {
+    let day = 1 + i % 28, month = 1 + (i / 28) % 12, hour = 8 + i % 9
+    func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    var lines = [
+        "BEGIN:VEVENT", "UID:bench-\(i)@example.org", "DTSTAMP:20260101T000000Z",
+        "DTSTART;TZID=Europe/Berlin:2027\(two(month))\(two(day))T\(two(hour))0000",
+        "DTEND;TZID=Europe/Berlin:2027\(two(month))\(two(day))T\(two(hour + 1))0000",
+        "SUMMARY:Planning meeting number \(i) with the team",
+        "DESCRIPTION:Agenda:\\n1. Status\\n2. Risks\\, open points\\n3. Next steps",
+        "LOCATION:Room \(i % 40)",
+    ]
+    if i % 7 == 0 { lines.append("RRULE:FREQ=WEEKLY;COUNT=20;BYDAY=MO,WE") }
+    if i % 20 == 0 { lines = ["BEGIN:VEVENT", "UID:bench-\(i)@example.org", "DTSTAMP:20260101T000000Z",
+        "DTSTART;VALUE=DATE:2027\(two(month))\(two(day))", "SUMMARY:Holiday \(i)"] }
+    lines.append("END:VEVENT")
+    return lines.joined(separator: "\r\n")
+}
+let berlin = """
+    BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\nBEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nDTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\nBEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nDTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE
+    """
+let thousand = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\n" + berlin + "\r\n"
+    + (0..<1000).map(event).joined(separator: "\r\n") + "\r\nEND:VCALENDAR\r\n"
+let thousandBytes = Array(thousand.utf8)
+try measure("parse+serialize a 1,000-event calendar (\(thousandBytes.count / 1000) kB)", bytes: 0, runs: 20) {
+    _ = try ICalComponent.parse(thousandBytes).serializedBytes()
+}
+let daily = try RecurrenceRule(parsing: "FREQ=DAILY")
+measure("daily rule over 10 years (3,653 instances)", bytes: 0, runs: 50) {
+    var iterator = RecurrenceIterator(rule: daily, start: LocalDateTime(year: 2027, month: 1, day: 1, hour: 9))
+    var count = 0
+    while let next = iterator.next(), next.year < 2037 { count += 1 }
+    if count != 3653 { print("unexpected count \(count)") }
+}
+let tenThousand = try (0..<10_000).map { i in
+    try ICalComponent.parse("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + berlin + "\r\n" + event(i) + "\r\nEND:VCALENDAR\r\n")
+}
+measure("first/last occurrence of 10,000 objects (parsed)", bytes: 0, runs: 5) {
+    for calendar in tenThousand { _ = ObjectIndexer.index(of: calendar) }
+}
+let tenThousandText = tenThousand.map { $0.serializedBytes() }
+try measure("parse + first/last occurrence of 10,000 stored objects", bytes: 0, runs: 3) {
+    for body in tenThousandText { _ = ObjectIndexer.index(of: try ICalComponent.parse(body)) }
 }

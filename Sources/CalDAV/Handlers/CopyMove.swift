@@ -32,7 +32,12 @@ extension CalDAVServer {
             supportedComponents: target.components, maxResourceSize: configuration.maxResourceSize,
             maxAttendeesPerInstance: configuration.maxAttendeesPerInstance, maxInstances: configuration.maxInstances)
         let (created, scheduleTag): (Bool, String?) = try store.transaction {
-            guard let object = try store.object(named: name, in: source.calendarID), let data = object.data else {
+            // MOVE deletes the source and either may replace the destination: read what is written locked.
+            let found =
+                try move
+                ? store.objectForUpdate(named: name, in: source.calendarID)
+                : store.object(named: name, in: source.calendarID)
+            guard let object = found, let data = object.data else {
                 try require(.read, on: context.path, for: context.user, instance: source)
                 throw DAVError.notFound()
             }
@@ -41,7 +46,7 @@ extension CalDAVServer {
             try ETag.checkConditions(context.request, current: object.etag)
             if move { try checkLocks(context.path, context: context) }
             try checkLocks(destination, context: context)
-            let existing = try store.object(named: targetName, in: target.calendarID)
+            let existing = try store.objectForUpdate(named: targetName, in: target.calendarID)
             if existing != nil {
                 guard overwrite else { throw DAVError.preconditionFailed("destination exists and Overwrite is F") }
                 try require(.writeContent, on: destination, for: context.user, instance: target)

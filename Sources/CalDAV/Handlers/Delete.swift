@@ -8,7 +8,7 @@ extension CalDAVServer {
             let instance = try calendarInstance(owner: owner, name: calendarName)
             let writer = objectWriter
             try store.transaction {
-                guard let existing = try store.object(named: name, in: instance.calendarID) else {
+                guard let existing = try store.objectForUpdate(named: name, in: instance.calendarID) else {
                     try require(.read, on: context.path, for: context.user, instance: instance)
                     throw DAVError.notFound()
                 }

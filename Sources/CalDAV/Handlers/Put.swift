@@ -20,7 +20,7 @@ extension CalDAVServer {
             maxAttendeesPerInstance: configuration.maxAttendeesPerInstance, maxInstances: configuration.maxInstances)
         let writer = objectWriter
         let result: ObjectWriter<Store>.Result = try store.transaction {
-            let existing = try store.object(named: name, in: instance.calendarID)
+            let existing = try store.objectForUpdate(named: name, in: instance.calendarID)
             if existing != nil {
                 try require(.writeContent, on: context.path, for: context.user, instance: instance)
             } else {

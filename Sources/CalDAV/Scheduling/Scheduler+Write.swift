@@ -53,13 +53,7 @@ extension Scheduler {
         let statuses = try deliver(plan.messages, from: owner)
         var object = plan.object ?? new
         if !statuses.isEmpty { object = ITIPEngine.withScheduleStatus(statuses, on: object) }
-        // An attendee may only change its own participation (the engine refuses anything else), and
-        // that is no news to the attendee's other clients: the tag of an existing attendee copy moves
-        // only with the organizer's updates (RFC 6638 §3.2.10, §3.3; caldav-server-tester's
-        // scheduling.schedule-tag.stable-partstat).
-        var changesTag = plan.changesScheduleTag
-        if case .attendee = plan.role, old != nil { changesTag = false }
-        return ScheduledObject(calendar: object, isSchedulingObject: true, changesScheduleTag: changesTag)
+        return ScheduledObject(calendar: object, isSchedulingObject: true, changesScheduleTag: plan.changesScheduleTag)
     }
 
     /// Plans and delivers the scheduling of a DELETE: the organizer cancels, an attendee

@@ -18,6 +18,8 @@ struct Scheduler<Store: CalendarStore> {
     /// Set when `If-Schedule-Tag-Match` matched an object the server changed since:
     /// other attendees' answers are kept from the stored copy (RFC 6638 §3.2.10).
     var mergeInconsequentialChanges = false
+    /// Lookups repeated within one scheduling operation (shared by copies of this value).
+    let memo = SchedulerMemo()
 
     /// `NAME` of `principals/NAME`.
     static func name(of principal: PrincipalRecord) -> String {
@@ -68,7 +70,10 @@ struct Scheduler<Store: CalendarStore> {
 
     /// The calendars a principal owns (not those shared with it).
     func ownedCalendars(of principal: PrincipalRecord) throws -> [CalendarInstance] {
-        try store.calendars(ofPrincipal: principal.uri).filter { $0.access == .owner }
+        if let known = memo.ownedCalendars[principal.uri] { return known }
+        let owned = try store.calendars(ofPrincipal: principal.uri).filter { $0.access == .owner }
+        memo.ownedCalendars[principal.uri] = owned
+        return owned
     }
 
     /// The object with `uid` among `principal`'s own calendars (sabre's rule for finding a copy).
@@ -77,7 +82,7 @@ struct Scheduler<Store: CalendarStore> {
     {
         for instance in try ownedCalendars(of: principal) where instance.calendarID != excluding {
             if let uri = try store.objectURI(forUID: uid, in: instance.calendarID),
-                let object = try store.object(named: uri, in: instance.calendarID)
+                let object = try store.objectForUpdate(named: uri, in: instance.calendarID)
             {
                 return (instance, object)
             }
@@ -133,6 +138,14 @@ struct Scheduler<Store: CalendarStore> {
                 uid: index.uid, componentType: index.componentType, firstOccurrence: index.firstOccurrence,
                 lastOccurrence: index.lastOccurrence),
             scheduleTag: tag)
-        try store.putObject(write, in: instance.calendarID)
+        // `existing` comes from `copy(uid:of:)`, a locked read in this transaction (nil: a new name).
+        try store.putObject(write, in: instance.calendarID, exists: existing != nil)
     }
+}
+
+/// Per-request memo of the scheduler's lookups: finding a recipient's copy and then its
+/// default calendar would otherwise list the same calendar home twice. Calendar homes do
+/// not change during one scheduling operation (objects do, and are never memoized).
+final class SchedulerMemo {
+    var ownedCalendars: [String: [CalendarInstance]] = [:]
 }

@@ -119,8 +119,10 @@ extension XMLWriter {
                 close(.error)
             }
         } else {
+            var written = 0
             for propstat in response.propstats {
                 if propstat.properties.isEmpty || (minimal && propstat.status == 404) { continue }
+                written += 1
                 open(.propStat)
                 open(.prop)
                 for property in propstat.properties { self.property(property, minimal: minimal) }
@@ -132,6 +134,14 @@ extension XMLWriter {
                     close(.error)
                 }
                 if let description = propstat.description { element(.responseDescription, text: description) }
+                close(.propStat)
+            }
+            if written == 0 {
+                // A response must hold a status or a propstat (RFC 4918 §14.24): when every propstat
+                // was empty or dropped for `return=minimal`, an empty 200 propstat keeps it valid.
+                open(.propStat)
+                empty(.prop)
+                status(200)
                 close(.propStat)
             }
         }

@@ -1,17 +1,28 @@
 /// A CAL-ADDRESS value, usually `mailto:` (RFC 5545 §3.3.3, RFC 6638 §2.4.1).
 ///
-/// Two addresses are equal when they match ignoring case, so `MAILTO:Bob@X`
-/// and `mailto:bob@x` name the same calendar user.
+/// Two addresses are equal when their `normalized` forms are: a `mailto:` address
+/// ignores case throughout, so `MAILTO:Bob@X` and `mailto:bob@x` name the same
+/// calendar user; any other URI ignores the case of its scheme only, since a
+/// path such as `/principals/Bob/` is case-sensitive (RFC 3986 §6.2.2.1).
 public struct CalendarAddress: Hashable, Sendable, CustomStringConvertible {
-    /// The address as written.
-    public var rawValue: String
+    /// The address as written, without surrounding blanks.
+    public let rawValue: String
+    /// The form used for comparison: `mailto:` addresses lower-cased, other URIs with a lower-cased scheme.
+    public let normalized: String
 
-    /// Creates an address from its text (surrounding blanks are dropped).
+    /// Creates an address from its text (surrounding blanks and line breaks are dropped).
     public init(_ rawValue: String) {
         var text = Substring(rawValue)
-        while let f = text.first, f == " " || f == "\t" { text = text.dropFirst() }
-        while let l = text.last, l == " " || l == "\t" { text = text.dropLast() }
+        while let f = text.first, f == " " || f == "\t" || f.isNewline { text = text.dropFirst() }
+        while let l = text.last, l == " " || l == "\t" || l.isNewline { text = text.dropLast() }
         self.rawValue = String(text)
+        if let colon = text.firstIndex(of: ":") {
+            let scheme = text[..<colon].lowercased()
+            let rest = text[text.index(after: colon)...]
+            normalized = scheme == "mailto" ? "mailto:" + rest.lowercased() : scheme + ":" + rest
+        } else {
+            normalized = self.rawValue
+        }
     }
 
     /// An address for an e-mail: `mailto:` + `email`.
@@ -19,11 +30,8 @@ public struct CalendarAddress: Hashable, Sendable, CustomStringConvertible {
         CalendarAddress("mailto:" + email)
     }
 
-    /// The lower-cased form used for comparison; `MAILTO:` becomes `mailto:`.
-    public var normalized: String { rawValue.lowercased() }
-
     /// Whether this is a `mailto:` address.
-    public var isMailto: Bool { rawValue.utf8.count >= 7 && rawValue.prefix(7).lowercased() == "mailto:" }
+    public var isMailto: Bool { normalized.hasPrefix("mailto:") }
 
     /// The e-mail part of a `mailto:` address, as written.
     public var email: String? {
@@ -33,8 +41,8 @@ public struct CalendarAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// The scheme in lower case (`mailto`, `urn`, `http`…), or nil.
     public var scheme: String? {
-        guard let colon = rawValue.firstIndex(of: ":") else { return nil }
-        return rawValue[..<colon].lowercased()
+        guard let colon = normalized.firstIndex(of: ":") else { return nil }
+        return String(normalized[..<colon])
     }
 
     /// The address with a lower-cased `mailto:` scheme and the rest as written.
@@ -43,7 +51,7 @@ public struct CalendarAddress: Hashable, Sendable, CustomStringConvertible {
         return rawValue
     }
 
-    /// Equal when the addresses match ignoring case.
+    /// Equal when the normalized forms match.
     public static func == (lhs: CalendarAddress, rhs: CalendarAddress) -> Bool {
         lhs.normalized == rhs.normalized
     }

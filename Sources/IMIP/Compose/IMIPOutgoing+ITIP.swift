@@ -1,13 +1,6 @@
 import ICalendar
 import ITIP
 
-extension IMIPMethod {
-    /// The same method from the iTIP engine's vocabulary.
-    public init(_ method: ITIPMethod) {
-        self = IMIPMethod(rawValue: method.rawValue)!
-    }
-}
-
 extension IMIPOutgoing {
     /// The mail for one message the iTIP engine planned (RFC 6047 §2).
     ///
@@ -18,7 +11,7 @@ extension IMIPOutgoing {
         let originator = IMIPOutgoing.mailbox(message.sender, in: message.calendar)
         let recipient = IMIPOutgoing.mailbox(message.recipient, in: message.calendar)
         self.init(
-            method: IMIPMethod(message.method), calendar: message.calendar, originator: originator.address,
+            method: message.method, calendar: message.calendar, originator: originator.address,
             recipient: recipient.address, recipientLanguage: recipient.language, recipientTimeZone: recipientTimeZone,
             previous: previous)
         switch message.change {

@@ -1,9 +1,10 @@
 import ICalendar
+import ITIP
 
 /// One iTIP message to mail to one recipient: the composer's input (RFC 6047 §2).
 public struct IMIPOutgoing: Sendable {
     /// The iTIP method; also written as METHOD into the calendar if missing.
-    public var method: IMIPMethod
+    public var method: ITIPMethod
     /// The iTIP VCALENDAR.
     public var calendar: ICalComponent
     /// Who the message speaks for: the organizer, or the replying attendee. Becomes Reply-To and the From name.
@@ -21,7 +22,7 @@ public struct IMIPOutgoing: Sendable {
 
     /// Creates a message description.
     public init(
-        method: IMIPMethod, calendar: ICalComponent, originator: MailAddress, recipient: MailAddress,
+        method: ITIPMethod, calendar: ICalComponent, originator: MailAddress, recipient: MailAddress,
         recipientLanguage: String? = nil, recipientTimeZone: String? = nil, previous: ICalComponent? = nil
     ) {
         self.method = method

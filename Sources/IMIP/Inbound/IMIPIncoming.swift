@@ -1,9 +1,10 @@
 import ICalendar
+import ITIP
 
 /// A received iMIP message that passed the sender check, ready for the iTIP engine (RFC 6047 §3).
 public struct IMIPIncoming: Sendable {
     /// The iTIP method (from the calendar's METHOD, else the part's `method=`).
-    public var method: IMIPMethod
+    public var method: ITIPMethod
     /// The iTIP VCALENDAR as received.
     public var calendar: ICalComponent
     /// UID of the event or task; for replies without ORGANIZER (Outlook) this is what identifies it.

@@ -1,4 +1,5 @@
 import ICalendar
+import ITIP
 
 /// Reads one received mail and finds and checks its iTIP part (RFC 6047 §2.4, §3).
 ///
@@ -69,7 +70,7 @@ public struct IMIPReceiver: Sendable {
         }
     }
 
-    static func findITIP(in message: MIMEEntity) throws(IMIPError) -> (IMIPMethod, ICalComponent) {
+    static func findITIP(in message: MIMEEntity) throws(IMIPError) -> (ITIPMethod, ICalComponent) {
         var candidates = message.leaves.filter(isCalendarPart)
         // A part that names its method (the iTIP part proper) before plain attachments.
         candidates.sort { ($0.parameters["method"] != nil ? 0 : 1) < ($1.parameters["method"] != nil ? 0 : 1) }
@@ -81,7 +82,7 @@ public struct IMIPReceiver: Sendable {
             }
             let declared = calendar[raw: "METHOD"] ?? part.parameters["method"]
             guard let declared else { continue }
-            guard let method = IMIPMethod(rawValue: declared.trimmingSpaces.uppercased()) else {
+            guard let method = ITIPMethod(rawValue: declared.trimmingSpaces.uppercased()) else {
                 malformed = malformed ?? "unknown METHOD \(declared)"
                 continue
             }
@@ -93,7 +94,7 @@ public struct IMIPReceiver: Sendable {
 
     /// The address the message speaks for, or `senderMismatch`.
     static func check(
-        sender: MailAddress, method: IMIPMethod, components: [ICalComponent], organizer: ICalProperty?, trusted: Bool
+        sender: MailAddress, method: ITIPMethod, components: [ICalComponent], organizer: ICalProperty?, trusted: Bool
     ) throws(IMIPError) -> String {
         func matches(_ property: ICalProperty) -> Bool {
             if trusted { return true }

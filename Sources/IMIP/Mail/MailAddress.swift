@@ -1,3 +1,5 @@
+import ICalendar
+
 /// A mailbox: an address with an optional display name (RFC 5322 §3.4).
 public struct MailAddress: Hashable, Sendable {
     /// The addr-spec, e.g. `alice@example.org` (no `mailto:`).
@@ -13,9 +15,8 @@ public struct MailAddress: Hashable, Sendable {
 
     /// `mailto:Alice@Example.org` → `Alice@Example.org`, trimmed (RFC 6068).
     public static func bareAddress(_ value: String) -> String {
-        var text = value.trimmingSpaces
-        if text.lowercased().hasPrefix("mailto:") { text = String(text.dropFirst(7)) }
-        return text.trimmingSpaces
+        let address = CalendarAddress(value.trimmingSpaces)
+        return (address.email ?? address.rawValue).trimmingSpaces
     }
 
     /// Case-insensitive comparison of two addresses, `mailto:` ignored.

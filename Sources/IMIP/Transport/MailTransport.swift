@@ -10,3 +10,18 @@ extension MailTransport {
         try send(mail.message, from: mail.envelopeSender, to: [mail.recipient])
     }
 }
+
+extension MailTransport {
+    /// The envelope addresses, checked before anything is handed over: an unusable sender
+    /// or recipient, or none at all, fails permanently (RFC 5321 §4.1.2).
+    func envelope(from sender: String, to recipients: [String]) throws(MailTransportError)
+        -> (from: MailAddress, to: [MailAddress])
+    {
+        let from = MailAddress(sender)
+        guard from.isValid else { throw .permanent("invalid sender address \(sender)") }
+        let to = recipients.map { MailAddress($0) }
+        guard !to.isEmpty else { throw .permanent("no recipients") }
+        if let bad = to.first(where: { !$0.isValid }) { throw .permanent("invalid recipient address \(bad.address)") }
+        return (from, to)
+    }
+}

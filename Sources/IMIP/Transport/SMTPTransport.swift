@@ -19,11 +19,7 @@ public struct SMTPTransport: MailTransport {
 
     /// Sends one message; 5xx replies are permanent, everything else transient.
     public func send(_ message: String, from sender: String, to recipients: [String]) throws(MailTransportError) {
-        let from = MailAddress(sender)
-        guard from.isValid else { throw .permanent("invalid sender address \(sender)") }
-        let to = recipients.map { MailAddress($0) }
-        guard !to.isEmpty else { throw .permanent("no recipients") }
-        if let bad = to.first(where: { !$0.isValid }) { throw .permanent("invalid recipient address \(bad.address)") }
+        let (from, to) = try envelope(from: sender, to: recipients)
         guard let handle = curl_easy_init() else { throw .transient("curl_easy_init failed") }
         defer { curl_easy_cleanup(handle) }
 

@@ -22,11 +22,7 @@ public struct SendmailTransport: MailTransport {
 
     /// Runs the command with the message on standard input.
     public func send(_ message: String, from sender: String, to recipients: [String]) throws(MailTransportError) {
-        let from = MailAddress(sender)
-        guard from.isValid else { throw .permanent("invalid sender address \(sender)") }
-        let to = recipients.map { MailAddress($0) }
-        guard !to.isEmpty else { throw .permanent("no recipients") }
-        if let bad = to.first(where: { !$0.isValid }) { throw .permanent("invalid recipient address \(bad.address)") }
+        let (from, to) = try envelope(from: sender, to: recipients)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command)

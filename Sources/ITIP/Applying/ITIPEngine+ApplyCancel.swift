@@ -12,7 +12,7 @@ extension ITIPEngine {
         let currentByKey = current.byKey
         var cancelled: [(InstanceKey, ICalDateTime)] = []
         for component in incoming.components {
-            guard let rid = incoming.recurrenceID(of: component) else {
+            guard let rid = component.recurrenceID else {
                 if let master = currentByKey[.master], component.sequence < master.sequence {
                     return ApplyResult(object: existing, changesScheduleTag: false, isStale: true)
                 }
@@ -31,9 +31,9 @@ extension ITIPEngine {
         }
         if let index = components.firstIndex(where: { $0.property("RECURRENCE-ID") == nil }) {
             let excluded = current.exdates(of: components[index])
-            let start = components[index].property("DTSTART").flatMap(DateValue.parse)
+            let start = components[index].property("DTSTART")?.dateTimeValue
             for (key, rid) in cancelled where excluded[key] == nil {
-                components[index].addProperty(DateValue.property("EXDATE", written(rid, like: start, in: current)))
+                components[index].addProperty(ICalProperty("EXDATE", dateTime: written(rid, like: start, in: current)))
             }
         }
         if components.isEmpty { return ApplyResult(object: nil, changesScheduleTag: true) }

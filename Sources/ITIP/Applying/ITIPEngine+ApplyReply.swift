@@ -24,13 +24,13 @@ extension ITIPEngine {
         var unknownInstance = false
         for reply in incoming.components {
             guard let answer = reply.attendee(replier) else { continue }
-            let key = incoming.recurrenceID(of: reply).map { object.key(of: $0) } ?? .master
+            let key = reply.recurrenceID.map { object.key(of: $0) } ?? .master
             var index = components.firstIndex { object.key(of: $0) == key }
-            if index == nil, let rid = incoming.recurrenceID(of: reply), let master = object.master,
+            if index == nil, let rid = reply.recurrenceID, let master = object.master,
                 master.attendee(replier) != nil
             {
                 // Only a real instance of the series may become an override (no phantom instances).
-                let value = written(rid, like: master.property("DTSTART").flatMap(DateValue.parse), in: object)
+                let value = written(rid, like: master.property("DTSTART")?.dateTimeValue, in: object)
                 guard InstanceDerivation.isInstance(of: master, at: value, resolver: object.resolver) else {
                     unknownInstance = true
                     continue
@@ -49,7 +49,7 @@ extension ITIPEngine {
             }
             // Delegates named in the reply join the organizer's list (RFC 5546 §3.2.2.3).
             for var delegate in reply.properties(named: "ATTENDEE") where AttendeeChangeRules.isDelegate(delegate, of: replier) {
-                guard components[index].attendee(CalendarUserAddress(delegate.rawValue)) == nil else { continue }
+                guard components[index].attendee(CalendarAddress(delegate.rawValue)) == nil else { continue }
                 delegate[parameter: "SCHEDULE-STATUS"] = nil
                 components[index].addProperty(delegate)
             }
@@ -58,14 +58,14 @@ extension ITIPEngine {
         }
         guard !touched.isEmpty else {
             if unknownInstance { throw .invalidSchedulingData("RECURRENCE-ID names no instance of the series") }
-            throw .replyFromNonAttendee(replier.value)
+            throw .replyFromNonAttendee(replier.normalized)
         }
         object.replaceComponents(components)
 
         // Refresh the other attendees' copies (RFC 6638 §3.2.10 "inconsequential" changes).
         var messages: [ITIPMessage] = []
         let organizerProperty = object.organizerProperty?.rawValue ?? ""
-        let organizerAddress = CalendarUserAddress(organizerProperty)
+        let organizerAddress = CalendarAddress(organizerProperty)
         for other in object.allAttendees
         where other.address != replier && other.address != organizerAddress && !organizer.addresses.contains(other.address)
             && isServerScheduled(other.address, in: object)
@@ -85,21 +85,21 @@ extension ITIPEngine {
 
     /// The one ATTENDEE a REPLY answers for: the only one, or the only one that is not
     /// a delegate of another ATTENDEE of the message.
-    static func replyingAttendee(in message: SchedulingObject) -> CalendarUserAddress? {
+    static func replyingAttendee(in message: SchedulingObject) -> CalendarAddress? {
         let lines = message.components.flatMap { $0.properties(named: "ATTENDEE") }
-        let all = Set(lines.map { CalendarUserAddress($0.rawValue) })
+        let all = Set(lines.map { CalendarAddress($0.rawValue) })
         if all.count == 1 { return all.first }
         let principals = Set(
             lines.filter { line in !all.contains { AttendeeChangeRules.isDelegate(line, of: $0) } }
-                .map { CalendarUserAddress($0.rawValue) })
+                .map { CalendarAddress($0.rawValue) })
         return principals.count == 1 ? principals.first : nil
     }
 
     /// A task is done when every assignee answered COMPLETED (RFC 5546 §3.4.3).
     static func applyTaskProgress(_ reply: ICalComponent, to task: inout ICalComponent, organizer: CalendarUser, now: Int64) {
-        let organizerAddress = task.property("ORGANIZER").map { CalendarUserAddress($0.rawValue) }
+        let organizerAddress = task.property("ORGANIZER").map { CalendarAddress($0.rawValue) }
         let assignees = task.properties(named: "ATTENDEE").filter {
-            let address = CalendarUserAddress($0.rawValue)
+            let address = CalendarAddress($0.rawValue)
             return address != organizerAddress && !organizer.addresses.contains(address)
         }
         if assignees.count == 1, let percent = reply.property("PERCENT-COMPLETE") { task.setProperty(percent) }
@@ -107,6 +107,6 @@ extension ITIPEngine {
         guard done else { return }
         task.setProperty(ICalProperty("STATUS", rawValue: "COMPLETED"))
         task.setProperty(ICalProperty("PERCENT-COMPLETE", rawValue: "100"))
-        task.setProperty(reply.property("COMPLETED") ?? ICalProperty("COMPLETED", rawValue: DateValue.utcText(now)))
+        task.setProperty(reply.property("COMPLETED") ?? ICalProperty("COMPLETED", rawValue: ICalDateTime.utc(now).valueText))
     }
 }

@@ -23,7 +23,7 @@ extension ITIPEngine {
         guard current.uid == incoming.uid else { throw .uidChanged }
         let currentByKey = current.byKey
         func currentKey(_ component: ICalComponent) -> InstanceKey {
-            incoming.recurrenceID(of: component).map { current.key(of: $0) } ?? .master
+            component.recurrenceID.map { current.key(of: $0) } ?? .master
         }
         for component in incoming.components {
             let key = currentKey(component)
@@ -80,7 +80,7 @@ extension ITIPEngine {
     }
 
     /// Which of the recipient's addresses the message names as ATTENDEE.
-    static func recipientAddress(in object: SchedulingObject, user: CalendarUser) -> CalendarUserAddress? {
+    static func recipientAddress(in object: SchedulingObject, user: CalendarUser) -> CalendarAddress? {
         object.allAttendees.first { user.addresses.contains($0.address) }?.address
     }
 
@@ -88,7 +88,7 @@ extension ITIPEngine {
         var properties: [ICalProperty] = []
         for property in master.properties {
             guard property.name == "EXDATE" else { properties.append(property); continue }
-            let values = DateValue.parseAll(property).filter { !keys.contains(object.key(of: $0)) }
+            let values = property.dateTimeValues.filter { !keys.contains(object.key(of: $0)) }
             if values.isEmpty { continue }
             var kept = property
             kept.rawValue = values.map(\.valueText).joined(separator: ",")
@@ -98,8 +98,8 @@ extension ITIPEngine {
     }
 
     static func mergeTimeZones(from incoming: SchedulingObject, into current: inout SchedulingObject) {
-        let have = Set(current.timeZones.compactMap { $0[raw: "TZID"] })
-        let missing = incoming.timeZones.filter { !have.contains($0[raw: "TZID"] ?? "") }
+        let have = Set(current.calendar.timeZoneComponents.compactMap { $0[raw: "TZID"] })
+        let missing = incoming.calendar.timeZoneComponents.filter { !have.contains($0[raw: "TZID"] ?? "") }
         guard !missing.isEmpty else { return }
         let firstScheduled = current.calendar.components.firstIndex { $0.name == current.componentType } ?? 0
         current.calendar.components.insert(contentsOf: missing, at: firstScheduled)
@@ -107,7 +107,7 @@ extension ITIPEngine {
 
     /// Whether an update changed more than other attendees' answers (RFC 6638 §3.2.10): instance by
     /// instance, an override that only records someone else's answer for an instance is no change.
-    static func isConsequential(before: SchedulingObject, after: SchedulingObject, for me: CalendarUserAddress?) -> Bool {
+    static func isConsequential(before: SchedulingObject, after: SchedulingObject, for me: CalendarAddress?) -> Bool {
         let old = before.byKey
         let new = after.byKey
         if (old[.master] == nil) != (new[.master] == nil) { return true }
@@ -118,7 +118,7 @@ extension ITIPEngine {
             -> ICalComponent?
         {
             if let component = byKey[key] { return component }
-            guard let master = byKey[.master], let rid = DateValue.parse(other.property("RECURRENCE-ID")!) else { return nil }
+            guard let master = byKey[.master], let rid = other.property("RECURRENCE-ID")!.dateTimeValue else { return nil }
             if object.exdates(of: master)[key] != nil { return nil }
             return InstanceDerivation.instance(of: master, at: rid, resolver: object.resolver)
         }
@@ -133,5 +133,15 @@ extension ITIPEngine {
             else { return true }
         }
         return false
+    }
+}
+
+extension StringProtocol {
+    /// Drops blanks and line breaks around a METHOD value.
+    fileprivate func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f.isNewline { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l.isNewline { s.removeLast() }
+        return String(s)
     }
 }

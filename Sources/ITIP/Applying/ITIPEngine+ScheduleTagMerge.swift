@@ -19,7 +19,7 @@ extension ITIPEngine {
             let key = object.key(of: components[index])
             guard let source = storedByKey[key] else { continue }
             for p in components[index].properties.indices where components[index].properties[p].name == "ATTENDEE" {
-                let address = CalendarUserAddress(components[index].properties[p].rawValue)
+                let address = CalendarAddress(components[index].properties[p].rawValue)
                 guard !actingUser.addresses.contains(address), let kept = source.attendee(address) else { continue }
                 for name in ["PARTSTAT", "RSVP", "SCHEDULE-STATUS"] {
                     components[index].properties[p][parameter: name] = kept[parameter: name]

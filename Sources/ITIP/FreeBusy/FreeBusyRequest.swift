@@ -24,8 +24,8 @@ public struct FreeBusyRequest: Hashable, Sendable {
         let attendees = component.properties(named: "ATTENDEE")
         guard !attendees.isEmpty else { throw .invalidSchedulingData("no ATTENDEE") }
         let resolver = TimeZoneResolver(calendar: calendar)
-        guard let startProperty = component.property("DTSTART"), let start = DateValue.parse(startProperty),
-            let endProperty = component.property("DTEND"), let end = DateValue.parse(endProperty)
+        guard let startProperty = component.property("DTSTART"), let start = startProperty.dateTimeValue,
+            let endProperty = component.property("DTEND"), let end = endProperty.dateTimeValue
         else { throw .invalidSchedulingData("DTSTART and DTEND are required") }
         let from = resolver.utcSeconds(start)
         let to = resolver.utcSeconds(end)
@@ -53,9 +53,9 @@ extension ITIPEngine {
     ) -> ICalComponent {
         var reply = ICalComponent("VFREEBUSY")
         if let uid = request.uid { reply.addProperty(ICalProperty("UID", rawValue: uid)) }
-        reply.addProperty(ICalProperty("DTSTAMP", rawValue: DateValue.utcText(now)))
-        reply.addProperty(ICalProperty("DTSTART", rawValue: DateValue.utcText(request.start)))
-        reply.addProperty(ICalProperty("DTEND", rawValue: DateValue.utcText(request.end)))
+        reply.addProperty(ICalProperty("DTSTAMP", rawValue: ICalDateTime.utc(now).valueText))
+        reply.addProperty(ICalProperty("DTSTART", rawValue: ICalDateTime.utc(request.start).valueText))
+        reply.addProperty(ICalProperty("DTEND", rawValue: ICalDateTime.utc(request.end).valueText))
         var organizer = request.organizer
         organizer[parameter: "SCHEDULE-STATUS"] = nil
         reply.addProperty(organizer)
@@ -74,7 +74,7 @@ extension ITIPEngine {
             for (s, e) in merge(periods) {
                 let params = type == .busy ? [] : [ICalParameter("FBTYPE", type.rawValue)]
                 reply.addProperty(
-                    ICalProperty("FREEBUSY", rawValue: DateValue.utcText(s) + "/" + DateValue.utcText(e), parameters: params))
+                    ICalProperty("FREEBUSY", rawValue: ICalDateTime.utc(s).valueText + "/" + ICalDateTime.utc(e).valueText, parameters: params))
             }
         }
         var calendar = ICalComponent("VCALENDAR")

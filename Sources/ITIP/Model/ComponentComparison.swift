@@ -32,7 +32,7 @@ enum ComponentComparison {
             .sorted()
         var value = property.rawValue
         if property.name == "ATTENDEE" || property.name == "ORGANIZER" {
-            value = CalendarUserAddress(value).value
+            value = CalendarAddress(value).normalized
         }
         return property.name + ";" + params.joined(separator: ";") + ":" + value
     }
@@ -52,7 +52,7 @@ enum ComponentComparison {
     /// - `ignoringStatus`: drop PARTSTAT/RSVP of every attendee except `keepStatusOf`.
     /// - `ignoringExceptions`: drop EXDATE (instance removals are cancelled separately).
     static func content(
-        _ component: ICalComponent, ignoringStatus: Bool, keepStatusOf: CalendarUserAddress? = nil,
+        _ component: ICalComponent, ignoringStatus: Bool, keepStatusOf: CalendarAddress? = nil,
         ignoringExceptions: Bool = false
     ) -> [String] {
         var result: [String] = []
@@ -61,7 +61,7 @@ enum ComponentComparison {
             if ignoringExceptions && property.name == "EXDATE" { continue }
             var dropping = serverParameters
             if property.name == "ATTENDEE" && ignoringStatus
-                && CalendarUserAddress(property.rawValue) != keepStatusOf
+                && CalendarAddress(property.rawValue) != keepStatusOf
             {
                 dropping.formUnion(["PARTSTAT", "RSVP"])
             }

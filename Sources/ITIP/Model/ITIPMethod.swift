@@ -1,5 +1,5 @@
-/// An iTIP method (RFC 5546 §1.4).
-public enum ITIPMethod: String, Hashable, Sendable {
+/// An iTIP method (RFC 5546 §1.4); iMIP carries the same methods (RFC 6047 §2.4).
+public enum ITIPMethod: String, Hashable, Sendable, CaseIterable {
     case publish = "PUBLISH"
     case request = "REQUEST"
     case reply = "REPLY"
@@ -8,6 +8,14 @@ public enum ITIPMethod: String, Hashable, Sendable {
     case refresh = "REFRESH"
     case counter = "COUNTER"
     case declineCounter = "DECLINECOUNTER"
+
+    /// Whether the organizer sends this method, else an attendee does (RFC 5546 §1.4).
+    public var isSentByOrganizer: Bool {
+        switch self {
+        case .publish, .request, .add, .cancel, .declineCounter: return true
+        case .reply, .refresh, .counter: return false
+        }
+    }
 }
 
 /// What a message means to its recipient, for mail subjects and for deciding

@@ -24,7 +24,7 @@ enum InstanceDerivation {
     {
         var result = master
         result.properties.removeAll { recurrenceProperties.contains($0.name) || $0.name == "RECURRENCE-ID" }
-        let masterStart = master.property("DTSTART").flatMap(DateValue.parse)
+        let masterStart = master.property("DTSTART")?.dateTimeValue
         var start = recurrenceID
         // The instance starts at its RECURRENCE-ID, written like the master's DTSTART.
         if let masterStart, masterStart.zone != recurrenceID.zone, !recurrenceID.isDateOnly {
@@ -35,7 +35,7 @@ enum InstanceDerivation {
             }
         }
         for endName in ["DTEND", "DUE"] {
-            guard let endProperty = master.property(endName), let end = DateValue.parse(endProperty),
+            guard let endProperty = master.property(endName), let end = endProperty.dateTimeValue,
                 let masterStart
             else { continue }
             var newEnd: ICalDateTime
@@ -48,12 +48,12 @@ enum InstanceDerivation {
                 let utc = resolver.utcSeconds(start) + delta
                 newEnd = ICalDateTime(local: resolver.zone(for: end.zone).local(atUTC: utc), zone: end.zone)
             }
-            replace(&result, DateValue.property(endName, newEnd), keepingParametersOf: endProperty)
+            replace(&result, ICalProperty(endName, dateTime: newEnd), keepingParametersOf: endProperty)
         }
         if let startProperty = master.property("DTSTART") {
-            replace(&result, DateValue.property("DTSTART", start), keepingParametersOf: startProperty)
+            replace(&result, ICalProperty("DTSTART", dateTime: start), keepingParametersOf: startProperty)
         }
-        let rid = DateValue.property("RECURRENCE-ID", recurrenceID)
+        let rid = ICalProperty("RECURRENCE-ID", dateTime: recurrenceID)
         if let index = result.properties.firstIndex(where: { $0.name == "DTSTART" }) {
             result.properties.insert(rid, at: index + 1)
         } else {

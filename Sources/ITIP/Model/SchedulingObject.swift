@@ -26,9 +26,7 @@ struct SchedulingObject: Sendable {
 
     /// The key of a component: master, or its RECURRENCE-ID as UTC.
     func key(of component: ICalComponent) -> InstanceKey {
-        guard let rid = component.property("RECURRENCE-ID"), let value = DateValue.parse(rid) else {
-            return .master
-        }
+        guard let value = component.recurrenceID else { return .master }
         return InstanceKey(utc: resolver.utcSeconds(value))
     }
 
@@ -46,17 +44,14 @@ struct SchedulingObject: Sendable {
     var master: ICalComponent? { components.first { $0.property("RECURRENCE-ID") == nil } }
 
     /// The ORGANIZER addresses of all components (normalized, deduplicated).
-    var organizers: Set<CalendarUserAddress> {
-        Set(components.compactMap { $0.property("ORGANIZER").map { CalendarUserAddress($0.rawValue) } })
+    var organizers: Set<CalendarAddress> {
+        Set(components.compactMap { $0.property("ORGANIZER").map { CalendarAddress($0.rawValue) } })
     }
 
     /// The raw ORGANIZER property of the first component that has one.
     var organizerProperty: ICalProperty? {
         components.lazy.compactMap { $0.property("ORGANIZER") }.first
     }
-
-    /// The VTIMEZONE components.
-    var timeZones: [ICalComponent] { calendar.components(named: "VTIMEZONE") }
 
     /// Replaces the scheduled components, keeping VTIMEZONEs and others in place.
     mutating func replaceComponents(_ new: [ICalComponent]) {
@@ -77,23 +72,18 @@ struct SchedulingObject: Sendable {
     func exdates(of component: ICalComponent) -> [InstanceKey: ICalDateTime] {
         var result: [InstanceKey: ICalDateTime] = [:]
         for property in component.properties(named: "EXDATE") {
-            for value in DateValue.parseAll(property) { result[key(of: value)] = value }
+            for value in property.dateTimeValues { result[key(of: value)] = value }
         }
         return result
     }
 
-    /// The RECURRENCE-ID value of a component.
-    func recurrenceID(of component: ICalComponent) -> ICalDateTime? {
-        component.property("RECURRENCE-ID").flatMap(DateValue.parse)
-    }
-
     /// Every address that is an ATTENDEE somewhere, in first-seen order with its raw text.
-    var allAttendees: [(address: CalendarUserAddress, raw: String)] {
-        var seen = Set<CalendarUserAddress>()
-        var result: [(CalendarUserAddress, String)] = []
+    var allAttendees: [(address: CalendarAddress, raw: String)] {
+        var seen = Set<CalendarAddress>()
+        var result: [(CalendarAddress, String)] = []
         for component in components {
             for property in component.properties(named: "ATTENDEE") {
-                let address = CalendarUserAddress(property.rawValue)
+                let address = CalendarAddress(property.rawValue)
                 if seen.insert(address).inserted { result.append((address, property.rawValue)) }
             }
         }
@@ -102,21 +92,16 @@ struct SchedulingObject: Sendable {
 }
 
 extension ICalComponent {
-    /// The ATTENDEE property for `address`, if present.
-    func attendee(_ address: CalendarUserAddress) -> ICalProperty? {
-        properties.first { $0.name == "ATTENDEE" && CalendarUserAddress($0.rawValue) == address }
-    }
-
     /// Changes the ATTENDEE property for `address` in place.
-    mutating func updateAttendee(_ address: CalendarUserAddress, _ change: (inout ICalProperty) -> Void) {
+    mutating func updateAttendee(_ address: CalendarAddress, _ change: (inout ICalProperty) -> Void) {
         for index in properties.indices
-        where properties[index].name == "ATTENDEE" && CalendarUserAddress(properties[index].rawValue) == address {
+        where properties[index].name == "ATTENDEE" && properties[index].calendarAddress == address {
             change(&properties[index])
         }
     }
 
     /// PARTSTAT of `address`, NEEDS-ACTION when absent or empty (RFC 5545 §3.2.12 default).
-    func participation(of address: CalendarUserAddress) -> String? {
+    func participation(of address: CalendarAddress) -> String? {
         guard let attendee = attendee(address) else { return nil }
         let value = attendee[parameter: "PARTSTAT"]?.uppercased() ?? ""
         return value.isEmpty ? "NEEDS-ACTION" : value

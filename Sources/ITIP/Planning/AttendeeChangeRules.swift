@@ -14,13 +14,13 @@ enum AttendeeChangeRules {
 
     /// The organizer-owned content of a component, as seen by `attendee`. Times compare as
     /// instants, so a client that rewrites a TZID time in UTC has not moved anything.
-    static func organizerOwned(_ component: ICalComponent, attendee: CalendarUserAddress, resolver: TimeZoneResolver) -> [String] {
+    static func organizerOwned(_ component: ICalComponent, attendee: CalendarAddress, resolver: TimeZoneResolver) -> [String] {
         var result: [String] = []
         for property in component.properties {
             if personalProperties.contains(property.name) || property.name.hasPrefix("X-") { continue }
             if component.name == "VTODO" && taskProgress.contains(property.name) { continue }
             if instantProperties.contains(property.name), property.valueType != "PERIOD" {
-                let values = DateValue.parseAll(property)
+                let values = property.dateTimeValues
                 if !values.isEmpty {
                     let instants = values.map { $0.isDateOnly ? $0.valueText : String(resolver.utcSeconds($0)) }
                     result.append(property.name + ":" + instants.sorted().joined(separator: ","))
@@ -28,7 +28,7 @@ enum AttendeeChangeRules {
                 }
             }
             if property.name == "ATTENDEE" {
-                if CalendarUserAddress(property.rawValue) == attendee { continue }
+                if CalendarAddress(property.rawValue) == attendee { continue }
                 // A delegate the attendee named (RFC 5546 §2.1.5) is the attendee's own change.
                 if isDelegate(property, of: attendee) { continue }
                 result.append(
@@ -48,12 +48,12 @@ enum AttendeeChangeRules {
     }
 
     /// Whether an ATTENDEE was delegated to by `delegator` (DELEGATED-FROM names it).
-    static func isDelegate(_ property: ICalProperty, of delegator: CalendarUserAddress) -> Bool {
-        property.parameterValues("DELEGATED-FROM").contains { CalendarUserAddress($0) == delegator }
+    static func isDelegate(_ property: ICalProperty, of delegator: CalendarAddress) -> Bool {
+        property.parameterValues("DELEGATED-FROM").contains { CalendarAddress($0) == delegator }
     }
 
     /// Throws when the attendee changed organizer-owned data between `old` and `new`.
-    static func validate(old: SchedulingObject, new: SchedulingObject, attendee: CalendarUserAddress) throws(ITIPError) {
+    static func validate(old: SchedulingObject, new: SchedulingObject, attendee: CalendarAddress) throws(ITIPError) {
         let before = old.byKey
         let after = new.byKey
         if before[.master] != nil && after[.master] == nil {
@@ -65,7 +65,7 @@ enum AttendeeChangeRules {
             }
             var reference = before[key]
             if reference == nil, !key.isMaster {
-                guard let master = old.master, let rid = new.recurrenceID(of: component),
+                guard let master = old.master, let rid = component.recurrenceID,
                     InstanceDerivation.isInstance(of: master, at: rid, resolver: old.resolver)
                 else {
                     throw .attendeeChangeNotAllowed("RECURRENCE-ID names no instance of the series")

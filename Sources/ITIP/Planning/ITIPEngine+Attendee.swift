@@ -6,7 +6,7 @@ extension ITIPEngine {
         old: SchedulingObject?, new: SchedulingObject?, attendee: String, user: CalendarUser, now: Int64,
         options: SchedulingOptions
     ) throws(ITIPError) -> SchedulingPlan {
-        let address = CalendarUserAddress(attendee)
+        let address = CalendarAddress(attendee)
         if let old, let new { try AttendeeChangeRules.validate(old: old, new: new, attendee: address) }
         var forced = false
         var stored = new
@@ -39,9 +39,13 @@ extension ITIPEngine {
             stored = object
         }
         let object = stored?.calendar
+        // An attendee may only change its own participation (validated above), and that is
+        // no news to its other clients: the tag of an existing attendee copy moves only with
+        // the organizer's updates (RFC 6638 §3.2.10, §3.3; caldav-server-tester's
+        // scheduling.schedule-tag.stable-partstat). A first copy gets a tag.
         var plan = SchedulingPlan(
             role: .attendee(attendee), object: object, messages: [],
-            objectAltered: new != nil && object != new?.calendar, changesScheduleTag: new != nil)
+            objectAltered: new != nil && object != new?.calendar, changesScheduleTag: new != nil && old == nil)
         guard let source = stored ?? old, let organizer = source.organizerProperty, organizer.isServerScheduled,
             !options.suppressReply
         else { return plan }
@@ -95,9 +99,9 @@ extension ITIPEngine {
         return nil
     }
 
-    static func keepOthersAnswers(in component: inout ICalComponent, from previous: ICalComponent, except: CalendarUserAddress) {
+    static func keepOthersAnswers(in component: inout ICalComponent, from previous: ICalComponent, except: CalendarAddress) {
         for index in component.properties.indices where component.properties[index].name == "ATTENDEE" {
-            let other = CalendarUserAddress(component.properties[index].rawValue)
+            let other = CalendarAddress(component.properties[index].rawValue)
             guard other != except, let stored = previous.attendee(other) else { continue }
             for name in ["PARTSTAT", "RSVP", "SCHEDULE-STATUS"] {
                 component.properties[index][parameter: name] = stored[parameter: name]
@@ -106,7 +110,7 @@ extension ITIPEngine {
     }
 
     /// The attendee's answer per component and per instance it excluded with EXDATE.
-    static func answers(of object: SchedulingObject, for address: CalendarUserAddress) -> [InstanceKey: String] {
+    static func answers(of object: SchedulingObject, for address: CalendarAddress) -> [InstanceKey: String] {
         var result: [InstanceKey: String] = [:]
         for component in object.components {
             if let partstat = component.participation(of: address) { result[object.key(of: component)] = partstat }
@@ -118,13 +122,13 @@ extension ITIPEngine {
     }
 
     /// The answer in effect for one instance: its override, its exclusion, else the master's.
-    static func answer(of object: SchedulingObject, for address: CalendarUserAddress, at key: InstanceKey) -> String {
+    static func answer(of object: SchedulingObject, for address: CalendarAddress, at key: InstanceKey) -> String {
         answers(of: object, for: address)[key] ?? object.master?.participation(of: address) ?? "NEEDS-ACTION"
     }
 
     /// One REPLY component: identity, times for display, ORGANIZER and only the replying ATTENDEE (RFC 5546 §3.2.3).
     static func replyComponent(
-        in object: SchedulingObject, key: InstanceKey, attendee address: CalendarUserAddress, partstat: String, now: Int64
+        in object: SchedulingObject, key: InstanceKey, attendee address: CalendarAddress, partstat: String, now: Int64
     ) -> ICalComponent? {
         var source = object.byKey[key]
         if source == nil, let master = object.master, let rid = object.exdates(of: master)[key] {

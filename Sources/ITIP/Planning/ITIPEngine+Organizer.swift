@@ -7,14 +7,14 @@ extension ITIPEngine {
         options: SchedulingOptions
     ) -> SchedulingPlan {
         var stored = new
-        var forced = Set<CalendarUserAddress>()
+        var forced = Set<CalendarAddress>()
         if var object = stored {
             prepareOrganizerObject(&object, old: old, user: user, options: options, forced: &forced)
             stored = object
         }
-        let organizerAddress = CalendarUserAddress(organizer)
-        var recipients: [(address: CalendarUserAddress, raw: String)] = []
-        var seen = Set<CalendarUserAddress>()
+        let organizerAddress = CalendarAddress(organizer)
+        var recipients: [(address: CalendarAddress, raw: String)] = []
+        var seen = Set<CalendarAddress>()
         for candidate in (stored?.allAttendees ?? []) + (old?.allAttendees ?? [])
         where candidate.address != organizerAddress && !user.addresses.contains(candidate.address) {
             if seen.insert(candidate.address).inserted { recipients.append(candidate) }
@@ -35,14 +35,14 @@ extension ITIPEngine {
     /// on reschedule, SCHEDULE-FORCE-SEND consumed (RFC 6638 §7.2).
     static func prepareOrganizerObject(
         _ object: inout SchedulingObject, old: SchedulingObject?, user: CalendarUser, options: SchedulingOptions,
-        forced: inout Set<CalendarUserAddress>
+        forced: inout Set<CalendarAddress>
     ) {
         let oldByKey = old?.byKey ?? [:]
         var components = object.components
         for component in components {
             for attendee in component.properties(named: "ATTENDEE")
             where attendee[parameter: "SCHEDULE-FORCE-SEND"]?.uppercased() == "REQUEST" {
-                forced.insert(CalendarUserAddress(attendee.rawValue))
+                forced.insert(CalendarAddress(attendee.rawValue))
             }
         }
         for index in components.indices {
@@ -60,7 +60,7 @@ extension ITIPEngine {
             var moved = false
             if let p = previous {
                 moved = ComponentComparison.timeChanged(p, component)
-            } else if !key.isMaster, let old, let oldMaster = old.master, let rid = object.recurrenceID(of: component) {
+            } else if !key.isMaster, let old, let oldMaster = old.master, let rid = component.recurrenceID {
                 // A new override: compare it with the instance the old master produced.
                 let derived = InstanceDerivation.instance(of: oldMaster, at: rid, resolver: old.resolver)
                 moved = ComponentComparison.lines(derived, named: ["DTSTART", "DTEND", "DURATION", "DUE"])
@@ -89,11 +89,11 @@ extension ITIPEngine {
     /// An explicit re-request goes with SCHEDULE-FORCE-SEND=REQUEST; attendees scheduled by the
     /// client (SCHEDULE-AGENT=CLIENT/NONE) are the organizer's to record.
     static func keepAnswers(
-        in component: inout ICalComponent, from stored: ICalComponent, user: CalendarUser, forced: Set<CalendarUserAddress>
+        in component: inout ICalComponent, from stored: ICalComponent, user: CalendarUser, forced: Set<CalendarAddress>
     ) {
         for p in component.properties.indices where component.properties[p].name == "ATTENDEE" {
             let attendee = component.properties[p]
-            let address = CalendarUserAddress(attendee.rawValue)
+            let address = CalendarAddress(attendee.rawValue)
             guard !user.addresses.contains(address), !forced.contains(address), attendee.isServerScheduled,
                 let before = stored.attendee(address), before.isServerScheduled,
                 stored.participation(of: address) != component.participation(of: address)
@@ -106,7 +106,7 @@ extension ITIPEngine {
     /// Answers the client kept across a reschedule no longer hold (RFC 5546 §2.1.4).
     static func resetAnswers(in component: inout ICalComponent, previous: ICalComponent, user: CalendarUser) {
         for p in component.properties.indices where component.properties[p].name == "ATTENDEE" {
-            let address = CalendarUserAddress(component.properties[p].rawValue)
+            let address = CalendarAddress(component.properties[p].rawValue)
             if user.addresses.contains(address) { continue }
             let now = component.participation(of: address) ?? "NEEDS-ACTION"
             guard now != "NEEDS-ACTION", previous.participation(of: address) == now else { continue }
@@ -118,7 +118,7 @@ extension ITIPEngine {
     /// The components of `object` one attendee is invited to (RFC 6638 §3.2.6):
     /// the master with EXDATEs for instances it was removed from or that were
     /// cancelled, and the live overrides naming it.
-    static func view(of object: SchedulingObject, for address: CalendarUserAddress) -> [InstanceKey: ICalComponent] {
+    static func view(of object: SchedulingObject, for address: CalendarAddress) -> [InstanceKey: ICalComponent] {
         var result: [InstanceKey: ICalComponent] = [:]
         let master = object.master
         let inMaster = master?.attendee(address) != nil
@@ -128,7 +128,7 @@ extension ITIPEngine {
             // excludes it, so a full REQUEST cannot bring it back from the RRULE.
             if component.attendee(address) != nil && component.status != "CANCELLED" {
                 result[object.key(of: component)] = component
-            } else if inMaster, let rid = object.recurrenceID(of: component) {
+            } else if inMaster, let rid = component.recurrenceID {
                 excluded.append(rid)
             }
         }
@@ -136,7 +136,7 @@ extension ITIPEngine {
             if !excluded.isEmpty {
                 let existing = object.exdates(of: master)
                 for rid in excluded where existing[object.key(of: rid)] == nil {
-                    master.addProperty(DateValue.property("EXDATE", rid))
+                    master.addProperty(ICalProperty("EXDATE", dateTime: rid))
                 }
             }
             result[.master] = master
@@ -145,7 +145,7 @@ extension ITIPEngine {
     }
 
     /// The agent for `address` in `object` (first component naming it).
-    static func isServerScheduled(_ address: CalendarUserAddress, in object: SchedulingObject?) -> Bool {
+    static func isServerScheduled(_ address: CalendarAddress, in object: SchedulingObject?) -> Bool {
         guard let object else { return false }
         for component in object.components {
             if let attendee = component.attendee(address) { return attendee.isServerScheduled }

@@ -4,7 +4,7 @@ extension ITIPEngine {
     /// The messages one attendee gets for an organizer write, following the
     /// table of RFC 6638 §3.2.1.2 per instance.
     static func organizerMessages(
-        to address: CalendarUserAddress, old: SchedulingObject?, new: SchedulingObject?, forced: Bool,
+        to address: CalendarAddress, old: SchedulingObject?, new: SchedulingObject?, forced: Bool,
         organizer: String, now: Int64
     ) -> [ITIPMessage] {
         let wasScheduled = isServerScheduled(address, in: old)
@@ -38,7 +38,7 @@ extension ITIPEngine {
             let object = old ?? source
             let cancels = previous.keys.sorted().compactMap { key -> ICalComponent? in
                 guard let component = previous[key], component.status != "CANCELLED",
-                    let rid = object.recurrenceID(of: component)
+                    let rid = component.recurrenceID
                 else { return nil }
                 let current = new?.byKey[new!.key(of: rid)]
                 return MessageBuilder.cancelComponent(
@@ -81,14 +81,14 @@ extension ITIPEngine {
             let after = newView[key]
             if let after {
                 if after.status == "CANCELLED" {
-                    if before?.status != "CANCELLED", let rid = new.recurrenceID(of: after) {
+                    if before?.status != "CANCELLED", let rid = after.recurrenceID {
                         cancelled.append((rid, after))
                     }
                     continue
                 }
                 guard let before else {
                     instanceKeys.append(key)
-                    if let newMaster, let rid = new.recurrenceID(of: after) {
+                    if let newMaster, let rid = after.recurrenceID {
                         let derived = InstanceDerivation.instance(of: newMaster, at: rid, resolver: new.resolver)
                         rescheduled = rescheduled || ComponentComparison.timeChanged(derived, after)
                     }
@@ -104,7 +104,7 @@ extension ITIPEngine {
                 if let newMaster, new.exdates(of: newMaster)[key] == nil {
                     // The instance went back to the master's form.
                     full = true
-                } else if newMaster == nil, before.status != "CANCELLED", let rid = old?.recurrenceID(of: before) {
+                } else if newMaster == nil, before.status != "CANCELLED", let rid = before.recurrenceID {
                     cancelled.append((rid, before))
                 }
             }
@@ -133,10 +133,10 @@ extension ITIPEngine {
     }
 
     /// The address as the object writes it (for the message's recipient).
-    static func rawAddress(_ address: CalendarUserAddress, old: SchedulingObject?, new: SchedulingObject?) -> String {
+    static func rawAddress(_ address: CalendarAddress, old: SchedulingObject?, new: SchedulingObject?) -> String {
         for object in [new, old].compactMap({ $0 }) {
             if let found = object.allAttendees.first(where: { $0.address == address }) { return found.raw }
         }
-        return address.value
+        return address.normalized
     }
 }

@@ -13,10 +13,9 @@ extension ITIPEngine {
         let object = try SchedulingObject(calendar)
         if object.organizers.count != 1 { throw .organizerDiffersBetweenComponents }
         guard let organizer = object.organizerProperty else { throw .invalidSchedulingData("ORGANIZER is missing") }
-        switch method {
-        case .publish, .request, .add, .cancel, .declineCounter:
+        if method.isSentByOrganizer {
             guard sender.owns(organizer.rawValue) else { throw .invalidOrganizer }
-        case .reply, .refresh, .counter:
+        } else {
             guard let attendee = replyingAttendee(in: object), sender.addresses.contains(attendee) else {
                 throw .invalidSchedulingData("the originator must be the one ATTENDEE")
             }

@@ -72,7 +72,7 @@ public enum ITIPEngine {
 
         switch (oldRole, newRole) {
         case (.organizer(let was), .organizer(let address)):
-            guard CalendarUserAddress(was) == CalendarUserAddress(address) else {
+            guard CalendarAddress(was) == CalendarAddress(address) else {
                 throw .organizerChangeNotAllowed("ORGANIZER changed")
             }
             return planAsOrganizer(old: oldObject, new: newObject, organizer: address, user: actingUser, now: now, options: options)

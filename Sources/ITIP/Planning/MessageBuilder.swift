@@ -21,7 +21,7 @@ enum MessageBuilder {
             component.components.forEach(collect)
         }
         components.forEach(collect)
-        return source.timeZones.filter { ids.contains($0[raw: "TZID"] ?? "") }
+        return source.calendar.timeZoneComponents.filter { ids.contains($0[raw: "TZID"] ?? "") }
     }
 
     /// A component as it goes into a message: DTSTAMP now, no alarms, no server-only parameters.
@@ -38,7 +38,7 @@ enum MessageBuilder {
     }
 
     static func setStamp(_ component: inout ICalComponent, now: Int64) {
-        let stamp = ICalProperty("DTSTAMP", rawValue: DateValue.utcText(now))
+        let stamp = ICalProperty("DTSTAMP", rawValue: ICalDateTime.utc(now).valueText)
         if component.property("DTSTAMP") != nil {
             component.setProperty(stamp)
         } else if let uidIndex = component.properties.firstIndex(where: { $0.name == "UID" }) {
@@ -54,14 +54,14 @@ enum MessageBuilder {
     ) -> ICalComponent {
         var c = ICalComponent(source.name)
         if let uid = source.property("UID") { c.addProperty(uid) }
-        c.addProperty(ICalProperty("DTSTAMP", rawValue: DateValue.utcText(now)))
+        c.addProperty(ICalProperty("DTSTAMP", rawValue: ICalDateTime.utc(now).valueText))
         c.addProperty(ICalProperty("SEQUENCE", rawValue: String(sequence)))
         if let recurrenceID {
-            c.addProperty(DateValue.property("RECURRENCE-ID", recurrenceID))
+            c.addProperty(ICalProperty("RECURRENCE-ID", dateTime: recurrenceID))
             if source.property("RECURRENCE-ID") != nil, let start = source.property("DTSTART") {
                 c.addProperty(start)
             } else {
-                c.addProperty(DateValue.property("DTSTART", recurrenceID))
+                c.addProperty(ICalProperty("DTSTART", dateTime: recurrenceID))
             }
         } else if let start = source.property("DTSTART") {
             c.addProperty(start)

@@ -36,8 +36,8 @@ public struct SchedulingPlan: Hashable, Sendable {
     public var messages: [ITIPMessage]
     /// Whether the stored data differs from what the client sent (then the PUT answer carries no ETag).
     public var objectAltered: Bool
-    /// Whether the Schedule-Tag must change (RFC 6638 §3.3: every client write to a
-    /// scheduling object does; only server-side merges of replies and refreshes do not).
+    /// Whether the Schedule-Tag must change (RFC 6638 §3.3, §3.2.10): an organizer's write
+    /// and a first attendee copy do; an attendee's answer on its existing copy does not.
     public var changesScheduleTag: Bool
 
     /// Creates a plan.

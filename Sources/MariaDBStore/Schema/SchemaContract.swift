@@ -163,6 +163,7 @@ public enum SchemaContract {
     public static let almanacAdditions: [(table: String, column: String?)] = [
         ("calendarobjects", "almanac_scheduletag"),
         ("almanac_mailqueue", nil),
+        ("almanac_settings", nil),
     ]
 
     /// Almanac's additive indexes (table, index name, columns), created by `sql/almanac-1.sql`.

@@ -112,6 +112,35 @@ extension MariaDBStore: CalendarObjectStore {
         }
     }
 
+    /// Inserts or replaces an object the caller has just read locked, without looking it up again.
+    @discardableResult
+    public func putObject(_ write: ObjectWrite, in calendar: CalendarID, exists: Bool) throws -> Bool {
+        try transaction {
+            let index = write.index
+            let fields: [SQLValue] = [
+                .bytes(Array(write.data.utf8)), .int(write.lastModified), .text(write.etag), .int(Int64(write.size)),
+                .optional(index.componentType), .optional(index.firstOccurrence), .optional(index.lastOccurrence),
+                .optional(index.uid), .optional(write.scheduleTag),
+            ]
+            if exists {
+                let updated = try execute(
+                    "UPDATE calendarobjects SET calendardata = ?, lastmodified = ?, etag = ?, size = ?, "
+                        + "componenttype = ?, firstoccurence = ?, lastoccurence = ?, uid = ?, almanac_scheduletag = ? "
+                        + "WHERE calendarid = ? AND uri = ?", fields + [.int(calendar.rawValue), .text(write.uri)])
+                // The connection uses CLIENT_FOUND_ROWS: 0 means no row matched, not "unchanged".
+                if updated.affectedRows == 0 { throw StorageError.notFound("object \(write.uri)") }
+            } else {
+                try execute(
+                    "INSERT INTO calendarobjects (calendardata, lastmodified, etag, size, componenttype, "
+                        + "firstoccurence, lastoccurence, uid, almanac_scheduletag, calendarid, uri) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    fields + [.int(calendar.rawValue), .text(write.uri)])
+            }
+            try recordChange(in: calendar, uri: write.uri, operation: exists ? .modified : .added)
+            return !exists
+        }
+    }
+
     /// Deletes an object and records the change (3).
     public func deleteObject(named uri: String, in calendar: CalendarID) throws {
         try transaction {

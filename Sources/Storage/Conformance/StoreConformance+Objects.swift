@@ -20,6 +20,23 @@ extension StoreConformance {
         try expectEqual(
             try store.transaction { try store.objectForUpdate(named: "b.ics", in: calendar) },
             try store.object(named: "b.ics", in: calendar), "locking read")
+        try store.transaction {
+            let replaced = try store.putObject(write("b.ics", uid: "uid-b", tag: "st-3"), in: calendar, exists: true)
+            try expect(!replaced, "replaced (known)")
+            let created = try store.putObject(write("k.ics", uid: "uid-k"), in: calendar, exists: false)
+            try expect(created, "created (known)")
+        }
+        try expectEqual(try store.object(named: "b.ics", in: calendar)?.scheduleTag, "st-3", "replace with exists")
+        try expectEqual(try store.object(named: "k.ics", in: calendar)?.index.uid, "uid-k", "insert with exists: false")
+        do {
+            try store.putObject(write("gone.ics", uid: "gone"), in: calendar, exists: true)
+            throw StorageError.backend("exists: true on a missing row must throw")
+        } catch StorageError.notFound {}
+        do {
+            try store.putObject(write("k.ics", uid: "uid-k"), in: calendar, exists: false)
+            throw StorageError.backend("exists: false on a present row must throw")
+        } catch StorageError.conflict {}
+        try store.deleteObject(named: "k.ics", in: calendar)
         let a = try store.object(named: "a.ics", in: calendar)
         try expectEqual(a?.index.firstOccurrence, nil, "NULL occurrences")
         try expectEqual(a?.index.componentType, "VTODO", "component type")

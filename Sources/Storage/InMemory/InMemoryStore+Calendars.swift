@@ -111,6 +111,8 @@ extension InMemoryStore {
         withData: Bool, _ body: (StoredObject) throws -> Bool
     ) throws {
         let rows = state.objects.filter { $0.calendarID == calendar }.sorted { $0.uri < $1.uri }
+        streamingDepth += 1
+        defer { streamingDepth -= 1 }
         for row in rows {
             if let componentType, row.index.componentType != componentType { continue }
             if let range {
@@ -151,6 +153,15 @@ extension InMemoryStore {
                 scheduleTag: write.scheduleTag))
         state.recordChange(write.uri, .added, in: calendar)
         return true
+    }
+
+    /// Inserts (`exists` false) or replaces (`exists` true) an object; a wrong `exists` throws, as in SQL.
+    @discardableResult
+    public func putObject(_ write: ObjectWrite, in calendar: CalendarID, exists: Bool) throws -> Bool {
+        let present = state.objects.contains { $0.calendarID == calendar && $0.uri == write.uri }
+        if exists && !present { throw StorageError.notFound("object \(write.uri)") }
+        if !exists && present { throw StorageError.conflict("object \(write.uri)") }
+        return try putObject(write, in: calendar)
     }
 
     /// Deletes an object, records the change (3) and bumps the synctoken.

@@ -6,14 +6,30 @@
 /// state and restores it when the body throws. One value per thread, like the
 /// database store.
 public final class InMemoryStore: CalendarStore {
-    var state = InMemoryState()
+    var rows = InMemoryState()
     var transactionDepth = 0
+    /// How many `forEachObject` bodies are running now.
+    var streamingDepth = 0
+
+    /// Every store call goes through here; calling the store from inside a `forEachObject` body traps,
+    /// because the MariaDB store streams those rows over the request's only connection.
+    var state: InMemoryState {
+        get {
+            precondition(streamingDepth == 0, "store called inside forEachObject")
+            return rows
+        }
+        _modify {
+            precondition(streamingDepth == 0, "store called inside forEachObject")
+            yield &rows
+        }
+    }
 
     /// Creates an empty store.
     public init() {}
 
     /// Runs `body`; restores the state it found when `body` throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
+        if streamingDepth > 0 { throw StorageError.backend("store called inside forEachObject") }
         let snapshot = state
         transactionDepth += 1
         defer { transactionDepth -= 1 }

@@ -49,7 +49,7 @@ struct Serve: ParsableCommand {
         } else {
             workerCount = 2 * ProcessInfo.processInfo.activeProcessorCount
         }
-        let secret = settings.digestSecret ?? UUID().uuidString + UUID().uuidString
+        let secret = try settings.digestSecret ?? sharedDigestSecret(database, logger: logger)
         var serverConfiguration = ServerConfiguration(
             realm: settings.realm, basePath: settings.basePath, maxBodySize: settings.maxBody,
             trustRemoteUser: settings.trustRemoteUser, digestSecret: secret)
@@ -77,6 +77,15 @@ struct Serve: ParsableCommand {
     }
 
     /// Refuses to start on a database without the sabre tables or Almanac's additions.
+    /// The Digest nonce secret shared through `almanac_settings`, so every responder on the
+    /// database (mod_fcgid processes, several hosts) accepts the others' nonces (RFC 7616 §3.3).
+    private func sharedDigestSecret(_ database: MariaDBConfiguration, logger: Logger) throws -> String {
+        let store = MariaDBStore(configuration: database)
+        defer { store.connection.close() }
+        let initial = (UUID().uuidString + UUID().uuidString).replacingOccurrences(of: "-", with: "").lowercased()
+        return try store.sharedSetting(named: "digest_secret", initial: initial)
+    }
+
     private func checkSchema(_ database: MariaDBConfiguration, logger: Logger) throws {
         let connection = MariaDBConnection(configuration: database)
         defer { connection.close() }

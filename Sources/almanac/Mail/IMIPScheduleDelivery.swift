@@ -23,11 +23,7 @@ struct IMIPScheduleDelivery: ExternalScheduleDelivery {
         _ message: ITIPMessage, sender: PrincipalRecord, queue: Queue, now: Int64
     ) throws -> ScheduleStatus {
         let recipient = MailAddress(message.recipient)
-        guard message.recipient.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("mailto:"),
-            recipient.isValid
-        else {
-            return .invalidUser
-        }
+        guard CalendarAddress(message.recipient).isMailto, recipient.isValid else { return .invalidUser }
         let actionSize = Self.recipientCount(of: message)
         switch limits.admit(user: sender.uri, actionRecipients: actionSize, now: now) {
         case .allowed: break

@@ -47,7 +47,7 @@ struct Scenario {
 
     var now: Int64 {
         let text = value("now") ?? "20261125T090000Z"
-        let dt = DateValue.parse(text, tzid: nil)!
+        let dt = ICalDateTime(parsing: text, tzid: nil)!
         return dt.local.secondsSinceEpoch
     }
 
