@@ -169,6 +169,6 @@ public enum SchemaContract {
     /// Almanac's additive indexes (table, index name, columns), created by `sql/almanac-1.sql`.
     public static let almanacIndexes: [(table: String, name: String, columns: [String])] = [
         ("calendarobjects", "almanac_uid", ["calendarid", "uid"]),
-        ("calendarobjects", "almanac_lastoccurence", ["calendarid", "lastoccurence"]),
+        ("calendarobjects", "almanac_occurrences", ["calendarid", "lastoccurence", "firstoccurence"]),
     ]
 }

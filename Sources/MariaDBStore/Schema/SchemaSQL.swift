@@ -179,9 +179,10 @@ ALTER TABLE calendarobjects
 -- Indexes for Almanac's hot queries (sabre never sees an index): the UID
 -- uniqueness check of every PUT (RFC 4791 section 5.3.2.1, no-uid-conflict),
 -- and the time-range prefilter of calendar-query, whose selective bound is the
--- end of the object's last occurrence.
+-- end of the object's last occurrence (firstoccurence rides along so the
+-- other bound is checked in the index, without reading rows).
 CREATE INDEX IF NOT EXISTS almanac_uid ON calendarobjects (calendarid, uid);
-CREATE INDEX IF NOT EXISTS almanac_lastoccurence ON calendarobjects (calendarid, lastoccurence);
+CREATE INDEX IF NOT EXISTS almanac_occurrences ON calendarobjects (calendarid, lastoccurence, firstoccurence);
 
 -- Outgoing iMIP mail (RFC 6047), queued inside the request's transaction and
 -- sent by the delivery loop.
