@@ -12,4 +12,18 @@ done
 if [ -z "${ALMANAC_BIN:-}" ] && [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
   swift build -c release --product almanac
 fi
-exec python3 bench/bench.py "$SIZE"
+python3 bench/bench.py "$SIZE"
+# The ICalendar library's own figures (issue #2), appended to the same file.
+if [ "${BENCH_ICAL:-1}" = 1 ]; then
+  results="${BENCH_RESULTS:-bench/RESULTS.md}"
+  {
+    echo
+    echo "## ICalendar library (bench/ical-bench.sh, release, one core)"
+    echo
+    echo "Targets (issue #2): parsing ≥ 50 MB/s; ten years of a daily rule < 1 ms."
+    echo
+    echo '```'
+    sh bench/ical-bench.sh
+    echo '```'
+  } >> "$results"
+fi

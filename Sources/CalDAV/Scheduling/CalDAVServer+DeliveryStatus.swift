@@ -26,19 +26,19 @@ extension CalDAVServer {
             guard let stored = try store.objectForUpdate(named: found.uri, in: instance.calendarID),
                 let calendar = try scheduler.parse(stored)
             else { return false }
-            let target = CalendarUserAddress(recipient.contains(":") ? recipient : "mailto:" + recipient)
+            let target = CalendarAddress(recipient.contains(":") ? recipient : "mailto:" + recipient)
             var current: [String] = []
             for component in calendar.components where component.name == "VEVENT" || component.name == "VTODO" {
                 for property in component.properties
                 where (property.name == "ATTENDEE" || property.name == "ORGANIZER")
-                    && CalendarUserAddress(property.rawValue) == target
+                    && CalendarAddress(property.rawValue) == target
                 {
                     current.append(property[parameter: "SCHEDULE-STATUS"] ?? "")
                 }
             }
             guard !current.isEmpty, current.contains(where: { $0.isEmpty || $0.hasPrefix("1.") }) else { return false }
             guard !current.allSatisfy({ $0 == status.code }) else { return false }
-            let updated = ITIPEngine.withScheduleStatus([target.value: status], on: calendar)
+            let updated = ITIPEngine.withScheduleStatus([target.normalized: status], on: calendar)
             try scheduler.writeServerCopy(
                 updated, uri: stored.uri, in: instance, existing: stored, changesScheduleTag: false)
             return true
@@ -50,7 +50,7 @@ extension CalDAVServer {
     /// this, RFC 5546 §3.2.3 requires it). Returns the principal uri and the ORGANIZER value.
     public func organizerCopy(uid: String, attendee: String) throws -> (principalURI: String, organizer: String)? {
         let scheduler = Scheduler(store: store, urls: urls, configuration: configuration, now: now(), makeID: makeID)
-        let wanted = CalendarUserAddress(attendee.contains(":") ? attendee : "mailto:" + attendee)
+        let wanted = CalendarAddress(attendee.contains(":") ? attendee : "mailto:" + attendee)
         for principal in try store.principals(withPrefix: "principals/")
         where principal.uri.split(separator: "/").count == 2 {
             guard let (_, stored) = try scheduler.copy(uid: uid, of: principal),
@@ -60,11 +60,11 @@ extension CalDAVServer {
             // Only the organizer's own copy: attendees' copies name someone else.
             guard
                 scheduler.addresses(of: principal).contains(where: {
-                    CalendarUserAddress($0) == CalendarUserAddress(organizer)
+                    CalendarAddress($0) == CalendarAddress(organizer)
                 })
             else { continue }
             let attendees = calendar.components.flatMap { $0.properties(named: "ATTENDEE") }
-            if attendees.contains(where: { CalendarUserAddress($0.rawValue) == wanted }) {
+            if attendees.contains(where: { CalendarAddress($0.rawValue) == wanted }) {
                 return (principal.uri, organizer)
             }
         }

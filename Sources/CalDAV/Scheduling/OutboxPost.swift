@@ -115,14 +115,14 @@ extension CalDAVServer {
         else { throw DAVError(403, .validCalendarData, "no VEVENT or VTODO with UID and ORGANIZER") }
         let sender = scheduler.calendarUser(owner)
         var recipients: [String] = []
-        var seen = Set<CalendarUserAddress>()
+        var seen = Set<CalendarAddress>()
         switch method {
         case .reply, .refresh, .counter:
             recipients = [organizer]
         default:
             for component in components {
                 for attendee in component.properties(named: "ATTENDEE") where !sender.owns(attendee.rawValue) {
-                    if seen.insert(CalendarUserAddress(attendee.rawValue)).inserted {
+                    if seen.insert(CalendarAddress(attendee.rawValue)).inserted {
                         recipients.append(attendee.rawValue)
                     }
                 }

@@ -112,9 +112,9 @@ extension Scheduler {
     /// Whether a recipient's copy belongs to the organizer of the incoming message, so an
     /// outsider cannot take over someone's event by reusing its UID.
     func sameOrganizer(_ existing: ICalComponent, _ incoming: ICalComponent) -> Bool {
-        func organizer(_ calendar: ICalComponent) -> CalendarUserAddress? {
+        func organizer(_ calendar: ICalComponent) -> CalendarAddress? {
             for component in calendar.components where component.name == "VEVENT" || component.name == "VTODO" {
-                if let value = component.property("ORGANIZER")?.rawValue { return CalendarUserAddress(value) }
+                if let value = component.property("ORGANIZER")?.rawValue { return CalendarAddress(value) }
             }
             return nil
         }

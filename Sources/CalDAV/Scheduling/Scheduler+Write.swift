@@ -76,7 +76,7 @@ extension Scheduler {
     private func checkOrganizer(of new: ICalComponent, old: ICalComponent?, owner: PrincipalRecord) throws {
         guard let organizer = Self.organizer(of: new) else { return }
         if let old, let previous = Self.organizer(of: old),
-            CalendarUserAddress(previous) == CalendarUserAddress(organizer)
+            CalendarAddress(previous) == CalendarAddress(organizer)
         {
             return
         }

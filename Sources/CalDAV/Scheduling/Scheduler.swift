@@ -41,7 +41,7 @@ struct Scheduler<Store: CalendarStore> {
 
     /// The local user an address names: by email (case-insensitively) or by principal URL; nil when remote.
     func localPrincipal(for address: String) throws -> PrincipalRecord? {
-        let normalized = CalendarUserAddress(address).value
+        let normalized = CalendarAddress(address).normalized
         var found: PrincipalRecord?
         if normalized.hasPrefix("mailto:") {
             let email = String(normalized.dropFirst("mailto:".count))

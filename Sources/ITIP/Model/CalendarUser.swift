@@ -15,13 +15,3 @@ public struct CalendarUser: Hashable, Sendable {
         addresses.contains(CalendarAddress(address))
     }
 }
-
-/// The scheduling code's former name for ICalendar's `CalendarAddress` (RFC 6638 §2.4.1).
-@available(*, deprecated, renamed: "CalendarAddress")
-public typealias CalendarUserAddress = CalendarAddress
-
-extension CalendarAddress {
-    /// The former name of `normalized` (RFC 6638 §2.4.1).
-    @available(*, deprecated, renamed: "normalized")
-    public var value: String { normalized }
-}
