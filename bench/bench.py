@@ -110,13 +110,31 @@ def preflight(c: client.Client, w: W.Workload, tag: str, counter=None, repeat: i
         got = c.request("GET", path)
         if b"SCHEDULE-STATUS" not in got.body:
             out.update(ok=False, na="no implicit scheduling (no SCHEDULE-STATUS on the organizer copy)")
-    if w.key == "freebusy" and out["ok"] and b"schedule-response" not in r.body:
-        out.update(ok=False, na="no free-busy POST (no schedule-response)")
+    if w.must_contain and out["ok"] and w.must_contain not in r.body:
+        out.update(ok=False, na=w.na or f"the answer lacks {w.must_contain!r}")
     if not out["ok"] and "na" not in out:
         out["error"] = r.body[:300].decode(errors="replace")
         if w.kind == "scheduling":
             out["na"] = f"scheduling not available (status {r.status})"
     return out
+
+
+def run_setup(port: int, w: W.Workload) -> tuple[list[dict], str | None]:
+    """The workload's one-off requests (each as its own user); the first failure's reason, if any."""
+    done = []
+    for s in w.setup:
+        c = client.Client(port, s.user, s.user)
+        try:
+            r = c.request(s.method, s.path, s.body, s.headers)
+        finally:
+            c.close()
+        ok = r.status in s.expect and (s.must_contain is None or s.must_contain in r.body)
+        done.append({"user": s.user, "method": s.method, "path": s.path, "status": r.status, "ok": ok,
+                     "bytes": len(s.body), "note": s.note})
+        if not ok:
+            return done, (f"setup {s.method} {s.path} answered {r.status}: "
+                          f"{r.body[:200].decode(errors='replace')}")
+    return done, None
 
 
 def hammer(port: int, auth: str | None, ws: list[W.Workload], measured: wrkrun.Measured, conns: list[int],
@@ -128,6 +146,16 @@ def hammer(port: int, auth: str | None, ws: list[W.Workload], measured: wrkrun.M
         if only and w.key not in only:
             continue
         entry = results[w.key] = {"title": w.title, "kind": w.kind, "runs": {}}
+        if w.setup:
+            try:
+                entry["setup"], failure = run_setup(port, w)
+            except Exception as e:
+                entry["setup"], failure = [], f"setup: {type(e).__name__}: {e}"
+            if failure:
+                entry["status"] = f"n/a: {failure}" if w.kind == "scheduling" else f"failed: {failure}"
+                log(f"  {w.key}: {entry['status']}")
+                continue
+            log(f"  {w.key}: setup {len(entry['setup'])} × {w.setup[0].method} ok")
         try:
             entry["preflight"] = pre = preflight(pre_client, w, f"{tag}-{w.key}", counter)
         except Exception as e:  # a dead server must not stop the rest of the table

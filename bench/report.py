@@ -223,6 +223,10 @@ def write(path: Path, run: dict) -> None:
             if a.get("log_tail"):
                 md += ["```", a["log_tail"], "```"]
         md += [""] + table(entry, conns)
+        for key, e in a.get("workloads", {}).items():
+            if e.get("setup"):
+                md += ["", f"Before `{key}` ({e['title']}), stored once by {e['setup'][0]['method']} as each user: "
+                       + "; ".join(f"{s['user']} {s['note']} ({s['status']})" for s in e["setup"]) + "."]
         rad = entry.get("radicale")
         if rad:
             md += ["", f"### Radicale (same data, same run), N = {size}", ""]

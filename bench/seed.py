@@ -294,6 +294,54 @@ def freebusy_request(owner: int, targets: list[int]) -> str:
     return "\r\n".join(lines) + "\r\n"
 
 
+
+# Working hours (RFC 7953) for the availability workload: AVAILABLE Mon-Fri 09:00-17:00 in the
+# user's own zone, recurring weekly since January 2026 (a year of rule to expand before the
+# free-busy week). Target k: zone ZONES[k % 3]; k % 5 == 1 splits the day for lunch; k % 5 == 2
+# adds a PRIORITY:1 VAVAILABILITY for the free-busy week (a short week: Mon-Wed 10:00-14:00).
+AVAILABILITY_SINCE = dt.date(2026, 1, 5)  # a Monday
+OVERRIDE_WEEK = (dt.date(2027, 3, 8), dt.date(2027, 3, 15))  # the free-busy week, local midnights
+
+
+def _available(uid: str, zone: str, day: dt.date, start: str, end: str, days: str) -> str:
+    return "".join(fold(x) for x in [
+        "BEGIN:AVAILABLE", f"UID:{uid}", f"DTSTAMP:{DTSTAMP}",
+        f"DTSTART;TZID={zone}:{_date(day)}T{start}", f"DTEND;TZID={zone}:{_date(day)}T{end}",
+        f"RRULE:FREQ=WEEKLY;BYDAY={days}", "END:AVAILABLE"])
+
+
+def availability_shape(k: int) -> str:
+    """What target k's working hours look like (for the report): zone and variant."""
+    variant = {1: "lunch break 12:30-13:30", 2: "PRIORITY:1 short week Mon-Wed 10-14"}.get(k % 5, "plain")
+    return f"{ZONES[k % len(ZONES)]} Mon-Fri 09-17, {variant}"
+
+
+def availability(user: int, k: int) -> str:
+    """A calendar-availability value (VCALENDAR with VAVAILABILITY, RFC 7953 §3) for target k."""
+    zone = ZONES[k % len(ZONES)]
+    who = user_name(user)
+    weekdays = "MO,TU,WE,TH,FR"
+    if k % 5 == 1:
+        slots = _available(f"{who}-am", zone, AVAILABILITY_SINCE, "090000", "123000", weekdays) + \
+            _available(f"{who}-pm", zone, AVAILABILITY_SINCE, "133000", "170000", weekdays)
+    else:
+        slots = _available(f"{who}-day", zone, AVAILABILITY_SINCE, "090000", "170000", weekdays)
+    head = ["BEGIN:VAVAILABILITY", f"UID:{who}-working-hours", f"DTSTAMP:{DTSTAMP}",
+            f"DTSTART;TZID={zone}:{_date(AVAILABILITY_SINCE)}T000000", "SUMMARY:Working hours"]
+    parts = ["BEGIN:VCALENDAR\r\n", "VERSION:2.0\r\n", "PRODID:-//Almanac//bench seed 1.0//EN\r\n",
+             VTIMEZONES[zone], "".join(fold(x) for x in head), slots, "END:VAVAILABILITY\r\n"]
+    if k % 5 == 2:
+        first, last = OVERRIDE_WEEK
+        parts.append("".join(fold(x) for x in [
+            "BEGIN:VAVAILABILITY", f"UID:{who}-short-week", f"DTSTAMP:{DTSTAMP}", "PRIORITY:1",
+            f"DTSTART;TZID={zone}:{_date(first)}T000000", f"DTEND;TZID={zone}:{_date(last)}T000000",
+            "SUMMARY:Short week"]))
+        parts.append(_available(f"{who}-short", zone, first, "100000", "140000", "MO,TU,WE"))
+        parts.append("END:VAVAILABILITY\r\n")
+    parts.append("END:VCALENDAR\r\n")
+    return "".join(parts)
+
+
 if __name__ == "__main__":
     ds = build(12, 1000)
     sizes = [len(o.body) for o in ds.objects if o.calendar == "calendar"]

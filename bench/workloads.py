@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import seed
 
@@ -39,6 +40,11 @@ QUERY_BODY = (
     f'<C:time-range start="{seed.QUERY_START}" end="{seed.QUERY_END}"/>'
     '</C:comp-filter></C:comp-filter></C:filter></C:calendar-query>\n')
 
+AVAILABILITY_PATCH = (
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    '<D:propertyupdate xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:set><D:prop>'
+    '<C:calendar-availability>{value}</C:calendar-availability></D:prop></D:set></D:propertyupdate>\n')
+
 XML = "application/xml; charset=utf-8"
 ICS = "text/calendar; charset=utf-8"
 
@@ -50,6 +56,7 @@ class Layout:
     name: str
     calendar_fmt: str  # with {user}, {cal}
     outbox_fmt: str | None = None
+    inbox_fmt: str | None = None
     # The dataset's calendar names -> this server's (Almanac's users get "default").
     names: dict[str, str] = field(default_factory=dict)
 
@@ -59,8 +66,27 @@ class Layout:
     def outbox(self, user: str) -> str | None:
         return self.outbox_fmt.format(user=user) if self.outbox_fmt else None
 
+    def inbox(self, user: str) -> str | None:
+        return self.inbox_fmt.format(user=user) if self.inbox_fmt else None
 
-ALMANAC = Layout("almanac", "/calendars/{user}/{cal}/", "/calendars/{user}/outbox/", {"calendar": "default"})
+
+ALMANAC = Layout("almanac", "/calendars/{user}/{cal}/", "/calendars/{user}/outbox/", "/calendars/{user}/inbox/",
+                 {"calendar": "default"})
+
+
+@dataclass
+class Setup:
+    """A request made once, as `user`, right before a workload's pre-flight (e.g. storing availability).
+    It succeeded if the status is in `expect` and the body holds `must_contain`."""
+
+    user: str
+    method: str
+    path: str
+    body: str
+    headers: dict[str, str] = field(default_factory=dict)
+    expect: tuple[int, ...] = (200,)
+    must_contain: bytes | None = None
+    note: str = ""
 RADICALE = Layout("radicale", "/{user}/{cal}/")
 
 
@@ -78,6 +104,10 @@ class Workload:
     unique: bool = False
     auth: bool = True
     kind: str = "read"  # read | write | scheduling | ceiling
+    setup: list[Setup] = field(default_factory=list)
+    # The pre-flight answer must hold this, else the workload is "n/a" with `na` as the reason.
+    must_contain: bytes | None = None
+    na: str = ""
 
     def spec_path(self, out: Path, auth_header: str | None) -> Path:
         """Write the Lua spec file bench.lua reads and return its path."""
@@ -139,17 +169,41 @@ def writes(layout: Layout, owner: int, users: int) -> list[Workload]:
 
 
 def scheduling(layout: Layout, owner: int, users: int) -> list[Workload]:
-    """Workloads 6b and 7: PUT with 10 local attendees, free-busy POST for 10 users over a week."""
+    """Workloads 6b, 7 and 7b: PUT with 10 local attendees, free-busy POST for 10 users over a week,
+    without and then with working hours (RFC 7953 calendar-availability on the targets' inboxes).
+
+    The same POST to the same users: "freebusy" runs first, with no availability stored, so its
+    figure stays comparable with earlier runs; "freebusy-avail" stores the targets' working hours
+    (its setup) right before its pre-flight, so the two differ only by availability."""
     cal = layout.calendar(seed.user_name(owner))
     targets = [u for u in range(users) if u != owner][:10]
     w = [Workload("put-attendees", f"PUT a new event with {len(targets)} local attendees (implicit scheduling)",
                   "PUT", [cal + "@@ID@@.ics"], seed.new_event_template(owner, targets, users),
                   {"Content-Type": ICS, "If-None-Match": "*"}, (201, 204), unique=True, kind="scheduling")]
     if layout.outbox_fmt:
-        w.append(Workload("freebusy", f"free-busy POST for {len(targets)} users over one week", "POST",
-                          [layout.outbox(seed.user_name(owner))], seed.freebusy_request(owner, targets),
-                          {"Content-Type": ICS}, (200,), kind="scheduling"))
+        post = dict(method="POST", paths=[layout.outbox(seed.user_name(owner))],
+                    body=seed.freebusy_request(owner, targets), headers={"Content-Type": ICS}, expect=(200,),
+                    kind="scheduling", must_contain=b"schedule-response", na="no free-busy POST (no schedule-response)")
+        w.append(Workload("freebusy", f"free-busy POST for {len(targets)} users over one week (no availability)",
+                          **post))
+        if layout.inbox_fmt:
+            w.append(Workload(
+                "freebusy-avail", f"free-busy POST for {len(targets)} users over one week, with working hours "
+                "(RFC 7953 availability)", **dict(post, must_contain=b"BUSY-UNAVAILABLE",
+                                                   na="availability not applied (no BUSY-UNAVAILABLE in the answer)"),
+                setup=availability_setup(layout, targets)))
     return w
+
+
+def availability_setup(layout: Layout, targets: list[int]) -> list[Setup]:
+    """PROPPATCH of CALDAV:calendar-availability on each target's inbox, as that user (seed.availability)."""
+    out = []
+    for k, u in enumerate(targets):
+        name = seed.user_name(u)
+        out.append(Setup(name, "PROPPATCH", layout.inbox(name), AVAILABILITY_PATCH.format(
+            value=escape(seed.availability(u, k)).replace("\r", "&#13;")), {"Content-Type": XML}, (207,),
+            b"200 OK", seed.availability_shape(k)))
+    return out
 
 
 def ceilings() -> list[Workload]:

@@ -51,7 +51,8 @@ def test_bench_runs_at_a_tiny_size(tmp_path):
     assert "error" not in almanac, almanac.get("error")
     assert almanac["seed"]["failed"] == 0
     work = almanac["workloads"]
-    for key in ("propfind", "sync", "multiget", "query", "get", "put", "nginx", "fcgi", "options"):
+    for key in ("propfind", "sync", "multiget", "query", "get", "put", "freebusy", "freebusy-avail", "nginx", "fcgi",
+                "options"):
         assert work[key]["status"] == "ok", (key, work[key]["status"])
         for conns in ("4",):
             r = work[key]["runs"][conns]
@@ -69,8 +70,12 @@ def test_bench_runs_at_a_tiny_size(tmp_path):
     assert work["query"]["preflight"]["items"] >= 1
     assert work["propfind"]["runs"]["4"]["cpu_per_1000"]["responder"] is not None
     assert work["propfind"]["runs"]["4"]["peak_rss_kb"] > 0
-    for key in ("put-attendees", "freebusy"):  # measured, or marked n/a until scheduling lands
-        assert work[key]["status"] == "ok" or "scheduling" in work[key]["status"]
+    assert work["put-attendees"]["status"] == "ok" or "scheduling" in work["put-attendees"]["status"]
+    # Free-busy of the 3 other users, first without, then with working hours stored by PROPPATCH on their inboxes.
+    assert work["freebusy"]["preflight"]["items"] == 3
+    assert work["freebusy-avail"]["preflight"]["items"] == 3
+    assert [s["status"] for s in work["freebusy-avail"]["setup"]] == [207, 207, 207]
+    assert "setup" not in work["freebusy"]
     if "radicale" in size:
         rad = size["radicale"]
         assert "error" not in rad, rad.get("error")
@@ -78,3 +83,4 @@ def test_bench_runs_at_a_tiny_size(tmp_path):
             assert rad["workloads"][key]["runs"]["4"]["requests"] > 0
     text = (tmp_path / "RESULTS.md").read_text()
     assert "## N = 40" in text and "PROPFIND Depth 1" in text
+    assert "with working hours" in text and "Before `freebusy-avail`" in text
