@@ -32,7 +32,7 @@ public enum CGIRequestBuilder {
         var headers: [String: String] = [:]
         for (name, value) in parameters {
             if name.hasPrefix("HTTP_") {
-                let header = String(name.dropFirst(5)).lowercased().replacingUnderscores()
+                let header = headerName(fromCGI: name)
                 // HTTP_PROXY is the httpoxy attack vector and never a real header for us.
                 if header == "proxy" { continue }
                 headers[header] = value
@@ -69,8 +69,19 @@ public enum CGIRequestBuilder {
     }
 }
 
-extension String {
-    fileprivate func replacingUnderscores() -> String {
-        String(map { $0 == "_" ? "-" : $0 })
+/// `HTTP_X_FOO_BAR` → `x-foo-bar`: the header name a CGI parameter stands for (RFC 3875 §4.1.18), byte by byte.
+private func headerName(fromCGI name: String) -> String {
+    let utf8 = name.utf8.dropFirst(5)
+    return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+        var count = 0
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): buffer[count] = byte | 0x20
+            case UInt8(ascii: "_"): buffer[count] = UInt8(ascii: "-")
+            default: buffer[count] = byte
+            }
+            count += 1
+        }
+        return count
     }
 }

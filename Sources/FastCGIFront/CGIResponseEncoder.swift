@@ -4,25 +4,49 @@ import CalDAV
 public enum CGIResponseEncoder {
     /// The bytes to write to the FastCGI stdout stream. HEAD responses keep Content-Length but drop the body.
     public static func encode(_ response: DAVResponse, forHead: Bool = false) -> [UInt8] {
-        var head = "Status: \(response.status) \(reason(for: response.status))\r\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(192 + (forHead ? 0 : response.body.count))
+        append("Status: ", to: &bytes)
+        append(String(response.status), to: &bytes)
+        bytes.append(UInt8(ascii: " "))
+        append(reason(for: response.status), to: &bytes)
+        append("\r\n", to: &bytes)
         var hasLength = false
         for (name, value) in response.headers {
-            // A header value must not smuggle in another header.
-            // (Scalars, not Characters: "\r\n" is one Character.)
-            var safe = ""
-            for scalar in value.unicodeScalars {
-                safe.unicodeScalars.append(scalar == "\r" || scalar == "\n" ? " " : scalar)
+            if !hasLength && isContentLength(name) { hasLength = true }
+            append(name, to: &bytes)
+            append(": ", to: &bytes)
+            // A header value must not smuggle in another header: CR and LF become spaces. They are
+            // single bytes in UTF-8 and never part of a longer sequence, so bytes are enough.
+            for byte in value.utf8 {
+                bytes.append(byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n") ? UInt8(ascii: " ") : byte)
             }
-            if name.lowercased() == "content-length" { hasLength = true }
-            head += "\(name): \(safe)\r\n"
+            append("\r\n", to: &bytes)
         }
         if !hasLength && !(100..<200).contains(response.status) && response.status != 204 && response.status != 304 {
-            head += "Content-Length: \(response.body.count)\r\n"
+            append("Content-Length: ", to: &bytes)
+            append(String(response.body.count), to: &bytes)
+            append("\r\n", to: &bytes)
         }
-        head += "\r\n"
-        var bytes = Array(head.utf8)
-        if !forHead { bytes += response.body }
+        append("\r\n", to: &bytes)
+        if !forHead { bytes.append(contentsOf: response.body) }
         return bytes
+    }
+
+    @inline(__always)
+    private static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// `Content-Length` in any case, without building a lower-cased copy.
+    private static func isContentLength(_ name: String) -> Bool {
+        let expected = "content-length".utf8
+        guard name.utf8.count == expected.count else { return false }
+        return zip(name.utf8, expected).allSatisfy { pair in
+            let (byte, want) = pair
+            return (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == want
+        }
     }
 
     /// The standard reason phrase (RFC 9110, RFC 4918 for the WebDAV codes).

@@ -120,14 +120,14 @@ public struct FastCGIServer: Sendable {
         var served = 0
         while FCGX_Accept_r(&request) >= 0 {
             served += 1
-            answer(&request, handler: handler, requestID: "\(index)-\(served)")
+            answer(&request, handler: handler, worker: index, served: served)
             FCGX_Finish_r(&request)
         }
         FCGX_Free(&request, 0)
         logger.debug("worker exits", metadata: ["worker": "\(index)", "served": "\(served)"])
     }
 
-    private func answer(_ request: inout FCGX_Request, handler: any RequestHandler, requestID: String) {
+    private func answer(_ request: inout FCGX_Request, handler: any RequestHandler, worker: Int, served: Int) {
         var started = timespec()
         clock_gettime(CLOCK_MONOTONIC, &started)
         let parameters = Self.parameters(of: request)
@@ -150,16 +150,22 @@ public struct FastCGIServer: Sendable {
         let millis = Double(finished.tv_sec - started.tv_sec) * 1000 + Double(finished.tv_nsec - started.tv_nsec) / 1e6
         logger.debug(
             "\(method) \(parameters["REQUEST_URI"] ?? "") \(response.status)",
-            metadata: ["request": "\(requestID)", "ms": "\(Int(millis))"])
+            metadata: ["request": "\(worker)-\(served)", "ms": "\(Int(millis))"])
     }
 
     private static func parameters(of request: FCGX_Request) -> [String: String] {
         var result: [String: String] = [:]
+        result.reserveCapacity(40)
         guard var cursor = request.envp else { return result }
         while let entry = cursor.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            // NAME=VALUE as C strings; split on the bytes, no intermediate String.
+            let length = strlen(entry)
+            entry.withMemoryRebound(to: UInt8.self, capacity: length) { start in
+                let all = UnsafeBufferPointer(start: start, count: length)
+                if let equals = all.firstIndex(of: UInt8(ascii: "=")) {
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: all[..<equals]), as: UTF8.self)
+                    result[name] = String(decoding: UnsafeBufferPointer(rebasing: all[(equals + 1)...]), as: UTF8.self)
+                }
             }
             cursor += 1
         }
@@ -168,14 +174,19 @@ public struct FastCGIServer: Sendable {
 
     private static func read(_ stream: UnsafeMutablePointer<FCGX_Stream>?, upTo limit: Int) -> [UInt8] {
         var body: [UInt8] = []
-        var chunk = [CChar](repeating: 0, count: 65536)
+        // Most requests carry no or a small body: start small, and never zero-fill a buffer.
+        var chunk = min(limit, 4096)
         while body.count < limit {
-            let want = Int32(min(chunk.count, limit - body.count))
-            let got = chunk.withUnsafeMutableBufferPointer { FCGX_GetStr($0.baseAddress, want, stream) }
-            if got <= 0 { break }
-            chunk.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: UInt8.self) { body.append(contentsOf: $0.prefix(Int(got))) }
+            let want = min(chunk, limit - body.count)
+            let got = withUnsafeTemporaryAllocation(of: CChar.self, capacity: want) { buffer -> Int32 in
+                let got = FCGX_GetStr(buffer.baseAddress, Int32(want), stream)
+                if got > 0 {
+                    buffer.withMemoryRebound(to: UInt8.self) { body.append(contentsOf: $0.prefix(Int(got))) }
+                }
+                return got
             }
+            if got <= 0 { break }
+            chunk = 65536
         }
         return body
     }

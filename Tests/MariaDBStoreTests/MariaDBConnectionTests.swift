@@ -114,11 +114,16 @@ import Testing
         let configuration = try TestDatabase.freshDatabase()
         defer { TestDatabase.drop(configuration) }
         let connection = MariaDBConnection(configuration: configuration)
-        try connection.runScript("ALTER TABLE calendarobjects DROP COLUMN almanac_scheduletag; DROP TABLE almanac_mailqueue")
+        try connection.runScript(
+            "ALTER TABLE calendarobjects DROP COLUMN almanac_scheduletag; DROP TABLE almanac_mailqueue; "
+                + "DROP INDEX almanac_uid ON calendarobjects")
         let schema = SchemaManager(connection: connection)
-        #expect(try schema.check().missingAdditions == ["column calendarobjects.almanac_scheduletag", "table almanac_mailqueue"])
+        #expect(
+            try schema.check().missingAdditions == [
+                "column calendarobjects.almanac_scheduletag", "table almanac_mailqueue", "index calendarobjects.almanac_uid",
+            ])
         #expect(try schema.check().matchesSabre)
-        #expect(try schema.upgrade().count == 2)
+        #expect(try schema.upgrade().count == 3)
         #expect(try schema.check().missingAdditions == [])
         #expect(try schema.upgrade() == [])
     }

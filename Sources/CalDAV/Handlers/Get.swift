@@ -48,7 +48,11 @@ extension CalDAVServer {
 
     /// `text/calendar; charset=utf-8; component=vevent`, as sabre answers (RFC 4791 §5.3.4).
     static func contentType(componentType: String?) -> String {
-        guard let componentType else { return "text/calendar; charset=utf-8" }
-        return "text/calendar; charset=utf-8; component=\(componentType.lowercased())"
+        switch componentType {
+        case nil: return "text/calendar; charset=utf-8"
+        case "VEVENT": return "text/calendar; charset=utf-8; component=vevent"
+        case "VTODO": return "text/calendar; charset=utf-8; component=vtodo"
+        case let other?: return "text/calendar; charset=utf-8; component=\(other.lowercased())"
+        }
     }
 }

@@ -24,21 +24,42 @@ extension CalDAVServer {
         var deadByPath: [String: [DeadProperty]] = [:]
         for row in deadRows { deadByPath[row.path, default: []].append(row) }
 
-        var multistatus = Multistatus()
+        var multistatus = Multistatus(capacity: 1024 + members.count * 320)
+        let rows = resolvedRows(selection)
+        let dropMissing = wantsMinimal(context.request)
+        // The objects of one calendar (the items of one inbox) share their ACL: grants depend on the
+        // owner, the calendar instance and the kind only, so it is computed once, not once per object.
+        var siblingPrivileges: Privilege? = nil
         for (path, member) in members {
-            let memberPrivileges =
-                path == context.path
-                ? privileges : try self.privileges(of: context.user, on: path, instance: member.instance)
-            let scope = PropertyScope(path: path, resource: member, user: context.user, privileges: memberPrivileges)
-            let propStats = try properties(selection, scope: scope, dead: deadByPath[path.storagePath] ?? [])
+            let held: Privilege
+            if path == context.path {
+                held = privileges
+            } else if path.isLeafMember {
+                if let known = siblingPrivileges {
+                    held = known
+                } else {
+                    held = try self.privileges(of: context.user, on: path, instance: member.instance)
+                    siblingPrivileges = held
+                }
+            } else {
+                held = try self.privileges(of: context.user, on: path, instance: member.instance)
+            }
+            let scope = PropertyScope(path: path, resource: member, user: context.user, privileges: held)
+            let dead = deadByPath.isEmpty ? [] : deadByPath[path.storagePath] ?? []
+            let propStats = try properties(selection, scope: scope, dead: dead, rows: rows)
             multistatus.add(
-                MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request)))
+                MultistatusEntry(
+                    href: urls.href(path), propStats: dropMissing ? propStats.filter { $0.status != 404 } : propStats))
         }
         return multistatus.response()
     }
 
     /// The propstats of one resource for a selection (RFC 4918 §9.1, §14.22).
-    func properties(_ selection: PropertySelection, scope: PropertyScope, dead: [DeadProperty]) throws -> [PropStat] {
+    ///
+    /// `rows` is `resolvedRows(selection)`, passed by callers that ask for many resources.
+    func properties(
+        _ selection: PropertySelection, scope: PropertyScope, dead: [DeadProperty], rows: [LiveProperty<Store>?]? = nil
+    ) throws -> [PropStat] {
         var found: [XMLElement] = []
         var missing: [XMLElement] = []
         var forbidden: [XMLElement] = []
@@ -46,7 +67,10 @@ extension CalDAVServer {
         let deadElements = readable ? dead.compactMap(DeadPropertyCodec.element) : []
 
         func lookUp(_ name: PropertyName, reportMissing: Bool) throws {
-            if let row = propertyTable.byName[name] {
+            try lookUp(name, row: propertyTable.byName[name], reportMissing: reportMissing)
+        }
+        func lookUp(_ name: PropertyName, row: LiveProperty<Store>?, reportMissing: Bool) throws {
+            if let row {
                 guard scope.privileges.isSuperset(of: row.readPrivilege) else {
                     if reportMissing { forbidden.append(XMLElement(name)) }
                     return
@@ -69,7 +93,12 @@ extension CalDAVServer {
 
         switch selection {
         case .prop(let names):
-            for name in names { try lookUp(name, reportMissing: true) }
+            if let rows, rows.count == names.count {
+                // An index loop: zip over the generic rows costs a metadata lookup per step.
+                for position in names.indices { try lookUp(names[position], row: rows[position], reportMissing: true) }
+            } else {
+                for name in names { try lookUp(name, reportMissing: true) }
+            }
         case .allprop(let include):
             var seen = Set<PropertyName>()
             for row in propertyTable.ordered where row.inAllprop && scope.privileges.isSuperset(of: row.readPrivilege) {
@@ -99,6 +128,12 @@ extension CalDAVServer {
         if !forbidden.isEmpty { propStats.append(PropStat(status: 403, properties: forbidden)) }
         if !missing.isEmpty { propStats.append(PropStat(status: 404, properties: missing)) }
         return propStats
+    }
+
+    /// The live-property rows of a `prop` selection, looked up once for all the resources of a request.
+    func resolvedRows(_ selection: PropertySelection) -> [LiveProperty<Store>?]? {
+        guard case .prop(let names) = selection else { return nil }
+        return names.map { propertyTable.byName[$0] }
     }
 
     /// The members of a collection, loaded in as few queries as the store allows.
@@ -169,9 +204,24 @@ extension CalDAVServer {
 
     /// `Prefer: return=minimal` / `Brief: t` drop the 404 propstats (RFC 8144 §2).
     func minimal(_ propStats: [PropStat], _ request: DAVRequest) -> [PropStat] {
+        guard wantsMinimal(request) else { return propStats }
+        return propStats.filter { $0.status != 404 }
+    }
+
+    /// Whether the request asks for minimal answers (RFC 8144 §2: `Prefer: return=minimal`, `Brief: t`).
+    func wantsMinimal(_ request: DAVRequest) -> Bool {
         let prefer = request.header("prefer")?.lowercased() ?? ""
         let brief = request.header("brief")?.lowercased().hasPrefix("t") ?? false
-        guard prefer.contains("return=minimal") || brief else { return propStats }
-        return propStats.filter { $0.status != 404 }
+        return prefer.contains("return=minimal") || brief
+    }
+}
+
+extension ResourcePath {
+    /// An object of a calendar or an item of an inbox: a Depth 1 member whose ACL its siblings share.
+    fileprivate var isLeafMember: Bool {
+        switch self {
+        case .calendarObject, .inboxItem: return true
+        default: return false
+        }
     }
 }

@@ -54,15 +54,19 @@ extension CalDAVServer {
         let dead = try deadRows(
             for: multiget.properties, paths: objects.map { ResourcePath.calendarObject(owner, calendarName, $0.uri) })
         var byName: [String: MultistatusEntry] = [:]
+        let rows = resolvedRows(multiget.properties)
+        let dropMissing = wantsMinimal(context.request)
         for object in objects {
             let path = ResourcePath.calendarObject(owner, calendarName, object.uri)
             let scope = PropertyScope(
                 path: path, resource: .object(instance, object), user: context.user, privileges: privileges,
                 calendarData: multiget.calendarData)
-            let propStats = try properties(multiget.properties, scope: scope, dead: dead[path.storagePath] ?? [])
-            byName[object.uri] = MultistatusEntry(href: urls.href(path), propStats: minimal(propStats, context.request))
+            let propStats = try properties(
+                multiget.properties, scope: scope, dead: dead.isEmpty ? [] : dead[path.storagePath] ?? [], rows: rows)
+            byName[object.uri] = MultistatusEntry(
+                href: urls.href(path), propStats: dropMissing ? propStats.filter { $0.status != 404 } : propStats)
         }
-        var multistatus = Multistatus()
+        var multistatus = Multistatus(capacity: 1024 + objects.reduce(0) { $0 + 400 + ($1.data?.utf8.count ?? 0) })
         for href in order {
             if case .calendarObject(owner, calendarName, let name) = urls.resolve(href), var found = byName[name] {
                 found.href = href

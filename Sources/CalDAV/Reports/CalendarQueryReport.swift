@@ -32,7 +32,8 @@ extension CalDAVServer {
         let deferEmit = needsDead || !Self.streamSafe(query.properties)
         let minimal = ReturnPreference.prefersMinimal(context.request)
 
-        var writer = MultistatusWriter(minimal: minimal, capacity: 8192)
+        var writer = MultistatusWriter(minimal: minimal, capacity: 65536)
+        let rows = resolvedRows(query.properties)
         var deferred: [StoredObject] = []
         var count = 0
         var truncated = false
@@ -42,7 +43,7 @@ extension CalDAVServer {
                 path: objectPath, resource: .object(instance, object), user: context.user, privileges: privileges,
                 calendarData: query.calendarData)
             scope.floatingZone = floating
-            let propStats = try properties(query.properties, scope: scope, dead: dead)
+            let propStats = try properties(query.properties, scope: scope, dead: dead, rows: rows)
             if minimal, propStats.allSatisfy({ $0.status == 404 }) {
                 // Nothing left to say but that it matched: a bare status keeps the response well-formed.
                 writer.add(href: urls.href(objectPath), status: 200)
@@ -55,7 +56,7 @@ extension CalDAVServer {
         let prefilter = QueryPrefilter(query.filter)
         let wantsData = wantsData(query.properties)
         let visit: (StoredObject) throws -> Bool = { object in
-            if !prefilter.isExact || onlyObject != nil {
+            if onlyObject != nil || (!prefilter.isExact && !prefilter.provesMatch(object.index)) {
                 guard let data = object.data, let calendar = try? ICalComponent.parse(data) else { return true }
                 let objectMatcher = CalendarFilterMatcher(resolver: TimeZoneResolver(calendar: calendar, floatingZone: floating))
                 guard objectMatcher.matches(calendar, filter: query.filter) else { return true }

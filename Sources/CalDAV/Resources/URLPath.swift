@@ -44,7 +44,11 @@ struct URLPath {
     func href(_ path: ResourcePath) -> String {
         var out = basePath
         let segments = path.segments
-        out += segments.map(URLPath.percentEncode).joined(separator: "/")
+        out.reserveCapacity(basePath.utf8.count + segments.reduce(segments.count) { $0 + $1.utf8.count })
+        for (position, segment) in segments.enumerated() {
+            if position > 0 { out += "/" }
+            out += URLPath.percentEncode(segment)
+        }
         if path.isCollection && !segments.isEmpty { out += "/" }
         return out
     }
@@ -69,15 +73,14 @@ struct URLPath {
 
     /// Encodes everything but RFC 3986 unreserved characters and a few safe sub-delims.
     static func percentEncode(_ segment: String) -> String {
+        // Most names (UUIDs, `default`, user names) need no escape: return them as they are.
+        if segment.utf8.allSatisfy(isSafe) { return segment }
         let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
+        out.reserveCapacity(segment.utf8.count * 3)
         for byte in segment.utf8 {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"), UInt8(ascii: "@"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: ":"),
-                UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
-                UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: ","), UInt8(ascii: ";"):
+            case _ where isSafe(byte):
                 out.append(byte)
             default:
                 out.append(UInt8(ascii: "%"))
@@ -86,6 +89,21 @@ struct URLPath {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// RFC 3986 unreserved characters and the sub-delims kept as they are in a segment.
+    @inline(__always)
+    private static func isSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"), UInt8(ascii: "@"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: ":"),
+            UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
+            UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: ","), UInt8(ascii: ";"):
+            return true
+        default:
+            return false
+        }
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

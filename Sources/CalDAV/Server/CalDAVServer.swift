@@ -51,16 +51,23 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
     public func handle(_ request: DAVRequest) -> DAVResponse {
         cache.clear()
         cache.requestNumber += 1
-        var logger = self.logger
-        logger[metadataKey: "request"] = "\(cache.requestNumber)"
-        let response = answer(request, logger: logger)
-        logger.debug(
-            "\(request.method) \(request.uri) -> \(response.status)",
-            metadata: ["user": "\(cache.username ?? "-")", "bytes": "\(response.body.count)"])
+        let response = answer(request)
+        if logger.logLevel <= .debug {
+            requestLogger().debug(
+                "\(request.method) \(request.uri) -> \(response.status)",
+                metadata: ["user": "\(cache.username ?? "-")", "bytes": "\(response.body.count)"])
+        }
         return response
     }
 
-    private func answer(_ request: DAVRequest, logger: Logger) -> DAVResponse {
+    /// The logger with this request's number as metadata; built only when something is logged.
+    private func requestLogger() -> Logger {
+        var logger = self.logger
+        logger[metadataKey: "request"] = "\(cache.requestNumber)"
+        return logger
+    }
+
+    private func answer(_ request: DAVRequest) -> DAVResponse {
         do {
             return try respond(request)
         } catch let error as DAVError {
@@ -70,14 +77,14 @@ public struct CalDAVServer<Store: CalendarStore>: RequestHandler {
             case .conflict(let what): return DAVError(409, nil, what).response(urls: urls)
             case .notFound(let what): return DAVError(404, nil, what).response(urls: urls)
             case .backend(let what):
-                logger.error("storage failure", metadata: ["error": "\(what)"])
+                requestLogger().error("storage failure", metadata: ["error": "\(what)"])
                 return DAVError(503, nil, "storage unavailable").response(urls: urls)
             }
         } catch let error as DAVXMLError {
             if case .tooLarge = error { return DAVError(413, nil, "XML body too large").response(urls: urls) }
             return DAVError.badRequest("bad XML body: \(error)").response(urls: urls)
         } catch {
-            logger.error("unexpected error", metadata: ["error": "\(error)"])
+            requestLogger().error("unexpected error", metadata: ["error": "\(error)"])
             return DAVError(500, nil, "internal error").response(urls: urls)
         }
     }

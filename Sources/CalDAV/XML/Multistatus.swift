@@ -17,16 +17,20 @@ struct MultistatusEntry {
 /// A 207 body (RFC 4918 §13), written response by response as members are found, optionally with the
 /// RFC 6578 sync token; DAVXML's writer does the XML.
 struct Multistatus {
-    private var writer = MultistatusWriter(capacity: 4096)
+    private var writer: MultistatusWriter
     /// Responses added so far.
     private(set) var count = 0
     /// `DAV:sync-token`, written last.
     var syncToken: String? = nil
 
-    init() {}
+    /// An empty multistatus; `capacity` is a guess of the body size in bytes.
+    init(capacity: Int = 4096) {
+        writer = MultistatusWriter(capacity: capacity)
+    }
 
     /// A multistatus holding one response.
     init(_ entry: MultistatusEntry) {
+        writer = MultistatusWriter(capacity: 4096)
         add(entry)
     }
 

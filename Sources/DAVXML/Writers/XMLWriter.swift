@@ -231,8 +231,9 @@ extension UInt8 {
     /// `&`, `<`, `>`, `"`, CR or another control character except tab and LF: bytes `XMLWriter.text` replaces.
     @inline(__always)
     fileprivate var needsEscape: Bool {
-        self == UInt8(ascii: "&") || self == UInt8(ascii: "<") || self == UInt8(ascii: ">") || self == UInt8(ascii: "\"")
-            || (self < 0x20 && self != 0x09 && self != 0x0A)
+        // One bit per byte below 64: C0 controls but tab and LF, `"` (0x22), `&` (0x26), `<` (0x3C), `>` (0x3E).
+        let mask: UInt64 = 0x5000_0044_FFFF_F9FF
+        return self < 64 && (mask >> UInt64(self)) & 1 == 1
     }
 }
 

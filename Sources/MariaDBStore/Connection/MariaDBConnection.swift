@@ -1,5 +1,9 @@
 import CMariaDB
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// One Connector/C connection: opened lazily, reconnected once after the server
 /// went away (outside a transaction), prepared statements cached by SQL text.
 ///
@@ -13,6 +17,13 @@ public final class MariaDBConnection {
     public private(set) var lastErrorCode: UInt32 = 0
     /// Depth of `transaction` calls in progress; reconnecting is only safe at depth 0.
     var transactionDepth = 0
+    /// Counts transaction attempts, so per-transaction state (the store's locked calendars) can tell them apart.
+    private(set) var transactionSerial = 0
+    /// Transactions rolled back and re-run after a deadlock or lock wait timeout (for tests and logs).
+    public private(set) var deadlockRetries = 0
+    /// Set when a statement of the current transaction failed with 1213/1205: InnoDB has rolled
+    /// the transaction (or the statement) back, so it must not commit even if `body` swallowed the error.
+    private var transactionAborted = false
 
     private var handle: UnsafeMutablePointer<MYSQL>?
     private var statements: [String: PreparedStatement] = [:]
@@ -38,6 +49,13 @@ public final class MariaDBConnection {
         var timeout = configuration.connectTimeout
         _ = mysql_options(mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4")
         _ = mysql_options(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout)
+        // READ COMMITTED: locking reads of absent rows take no gap locks (two writers of new
+        // names in one calendar would otherwise share a gap lock and deadlock on their INSERTs,
+        // and a gap can span two calendars), and plain reads see the latest commit rather than
+        // a snapshot from the transaction's first read. Writers of one calendar serialize on its
+        // `calendars` row (MariaDBStore.lockCalendar), which keeps sync tokens and UID checks exact.
+        // Runs again on every reconnect. Needs binlog_format ROW or MIXED (the default; Galera: ROW).
+        _ = mysql_options(mysql, MYSQL_INIT_COMMAND, "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED")
         let connected = mysql_real_connect(
             mysql, configuration.host, configuration.user, configuration.password, configuration.database,
             configuration.socket == nil ? configuration.port : 0, configuration.socket, UInt(CLIENT_FOUND_ROWS))
@@ -69,6 +87,7 @@ public final class MariaDBConnection {
                 return try body(prepared)
             } catch let error as MariaDBError {
                 lastErrorCode = error.code
+                if error.isDeadlock && transactionDepth > 0 { transactionAborted = true }
                 if error.isConnectionLost {
                     close()
                     // Only a statement outside a transaction can be replayed on a new connection.
@@ -109,34 +128,60 @@ public final class MariaDBConnection {
         try run(sql, parameters) { ($0.affectedRows, $0.insertID) }
     }
 
-    /// Runs `body` in a transaction; nested calls join the outer one; a deadlock victim
-    /// is rolled back and `body` re-run (up to `retries` times).
-    public func transaction<T>(retries: Int = 3, _ body: () throws -> T) throws -> T {
+    /// Runs `body` in a transaction; nested calls join the outer one.
+    ///
+    /// A deadlock victim (1213, also Galera's certification failure at COMMIT) is rolled back
+    /// and `body` re-run, up to `retries` times, after a jittered exponential pause so the
+    /// transactions that collided do not collide again in lockstep; a lock wait timeout (1205)
+    /// is re-run once (each one already cost innodb_lock_wait_timeout). `body` must therefore
+    /// only touch the database: anything it builds for the client is built from its return value.
+    public func transaction<T>(retries: Int = 8, _ body: () throws -> T) throws -> T {
         if transactionDepth > 0 {
             transactionDepth += 1
             defer { transactionDepth -= 1 }
             return try body()
         }
         var attempt = 0
+        var timeouts = 0
         while true {
             try execute("START TRANSACTION")
             transactionDepth = 1
+            transactionSerial += 1
+            transactionAborted = false
+            var failure: Error?
             do {
                 let result = try body()
-                try execute("COMMIT")
-                transactionDepth = 0
-                return result
-            } catch {
-                let deadlock = lastErrorCode == 1213 || lastErrorCode == 1205
-                if handle != nil { _ = try? execute("ROLLBACK") }
-                transactionDepth = 0
-                if deadlock && attempt < retries {
-                    attempt += 1
-                    continue
+                // A body that caught a deadlock error and went on ran its later statements outside
+                // the rolled-back transaction: never commit that, re-run it.
+                if !transactionAborted {
+                    try execute("COMMIT")
+                    transactionDepth = 0
+                    return result
                 }
-                throw error
+                failure = MariaDBError(code: lastErrorCode == 0 ? 1213 : lastErrorCode, message: "transaction aborted")
+            } catch {
+                failure = error
             }
+            let code = lastErrorCode
+            let retryable = transactionAborted || code == 1213 || code == 1205
+            if handle != nil { _ = try? execute("ROLLBACK") }
+            transactionDepth = 0
+            transactionAborted = false
+            if retryable && attempt < retries && (code != 1205 || timeouts == 0) {
+                if code == 1205 { timeouts += 1 }
+                attempt += 1
+                deadlockRetries += 1
+                Self.backOff(attempt: attempt)
+                continue
+            }
+            throw failure!
         }
+    }
+
+    /// Sleeps a random 0…(2 ms × 2^attempt), capped at 250 ms ("full jitter").
+    private static func backOff(attempt: Int) {
+        let ceiling = min(250_000, 2_000 << min(attempt, 7))
+        usleep(UInt32.random(in: 0...UInt32(ceiling)))
     }
 
     /// Runs plain SQL text (several statements allowed) outside the prepared-statement path.

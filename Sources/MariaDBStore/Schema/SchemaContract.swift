@@ -165,4 +165,10 @@ public enum SchemaContract {
         ("almanac_mailqueue", nil),
         ("almanac_settings", nil),
     ]
+
+    /// Almanac's additive indexes (table, index name, columns), created by `sql/almanac-1.sql`.
+    public static let almanacIndexes: [(table: String, name: String, columns: [String])] = [
+        ("calendarobjects", "almanac_uid", ["calendarid", "uid"]),
+        ("calendarobjects", "almanac_occurrences", ["calendarid", "lastoccurence", "firstoccurence"]),
+    ]
 }

@@ -138,6 +138,7 @@ public struct SchemaManager {
                 }
             }
             for name in actualIndexes.keys.sorted() where !table.indexes.contains(where: { $0.name == name }) {
+                if SchemaContract.almanacIndexes.contains(where: { $0.table == table.name && $0.name == name }) { continue }
                 notes.append("index \(table.name).\(name): extra index (harmless)")
             }
         }
@@ -149,6 +150,9 @@ public struct SchemaManager {
             } else if tables[addition.table] == nil {
                 missing.append("table \(addition.table)")
             }
+        }
+        for index in SchemaContract.almanacIndexes where indexes[index.table]?[index.name] == nil {
+            missing.append("index \(index.table).\(index.name)")
         }
         return Report(differences: differences, missingAdditions: missing, notes: notes)
     }

@@ -176,6 +176,14 @@ CREATE TABLE addressbookchanges (
 ALTER TABLE calendarobjects
     ADD COLUMN IF NOT EXISTS almanac_scheduletag VARBINARY(64) NULL DEFAULT NULL;
 
+-- Indexes for Almanac's hot queries (sabre never sees an index): the UID
+-- uniqueness check of every PUT (RFC 4791 section 5.3.2.1, no-uid-conflict),
+-- and the time-range prefilter of calendar-query, whose selective bound is the
+-- end of the object's last occurrence (firstoccurence rides along so the
+-- other bound is checked in the index, without reading rows).
+CREATE INDEX IF NOT EXISTS almanac_uid ON calendarobjects (calendarid, uid);
+CREATE INDEX IF NOT EXISTS almanac_occurrences ON calendarobjects (calendarid, lastoccurence, firstoccurence);
+
 -- Outgoing iMIP mail (RFC 6047), queued inside the request's transaction and
 -- sent by the delivery loop.
 CREATE TABLE IF NOT EXISTS almanac_mailqueue (

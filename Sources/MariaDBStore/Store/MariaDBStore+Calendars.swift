@@ -94,6 +94,7 @@ extension MariaDBStore: CalendarCollectionStore {
             else { throw StorageError.notFound("calendar instance \(instance.rawValue)") }
             let calendar = SQLValue.int(row.int(0))
             if row.int(1) == Int64(CalendarAccess.owner.rawValue) {
+                try lockCalendar(CalendarID(row.int(0)))  // the same lock order as object writes
                 try execute("DELETE FROM calendarobjects WHERE calendarid = ?", [calendar])
                 try execute("DELETE FROM calendarchanges WHERE calendarid = ?", [calendar])
                 try execute("DELETE FROM calendarinstances WHERE calendarid = ?", [calendar])
@@ -142,13 +143,20 @@ extension MariaDBStore: CalendarCollectionStore {
             [.int(calendar.rawValue), .text(shareHref)])
     }
 
-    /// Appends a `calendarchanges` row at the calendar's current token and bumps the token (sabre's order).
+    /// Appends a `calendarchanges` row at the calendar's current token and bumps the token (sabre's rows).
+    ///
+    /// The bump comes first: its UPDATE takes the `calendars` row lock (see `lockCalendar`; held
+    /// already after `objectForUpdate`), and the `INSERT … SELECT` then reads this transaction's
+    /// own new token. Under READ COMMITTED that SELECT would not lock, so reading before the
+    /// bump could log two writers' changes at the same token.
     func recordChange(in calendar: CalendarID, uri: String, operation: ChangeOperation) throws {
-        let inserted = try execute(
+        let bumped = try execute(
+            "UPDATE calendars SET synctoken = synctoken + 1 WHERE id = ?", [.int(calendar.rawValue)])
+        if bumped.affectedRows == 0 { throw StorageError.notFound("calendar \(calendar.rawValue)") }
+        markLocked(calendar)
+        try execute(
             "INSERT INTO calendarchanges (uri, synctoken, calendarid, operation) "
-                + "SELECT ?, synctoken, id, ? FROM calendars WHERE id = ?",
+                + "SELECT ?, synctoken - 1, id, ? FROM calendars WHERE id = ?",
             [.text(uri), .int(Int64(operation.rawValue)), .int(calendar.rawValue)])
-        if inserted.affectedRows == 0 { throw StorageError.notFound("calendar \(calendar.rawValue)") }
-        try execute("UPDATE calendars SET synctoken = synctoken + 1 WHERE id = ?", [.int(calendar.rawValue)])
     }
 }

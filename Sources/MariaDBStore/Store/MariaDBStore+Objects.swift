@@ -26,12 +26,19 @@ extension MariaDBStore: CalendarObjectStore {
     }
 
     /// One object, last committed version, row locked until the transaction ends.
+    ///
+    /// Locks the calendar's `calendars` row first, in the same statement (the LEFT JOIN reads
+    /// `calendars` by primary key before it probes `calendarobjects`): see `lockCalendar`.
     public func objectForUpdate(named uri: String, in calendar: CalendarID) throws -> StoredObject? {
-        try query(
-            "SELECT \(Self.metadataColumns), calendardata FROM calendarobjects WHERE calendarid = ? AND uri = ? "
-                + "FOR UPDATE",
-            [.int(calendar.rawValue), .text(uri)]
-        ).first.map { Self.object(from: $0, withData: true) }
+        let rows = try query(
+            "SELECT o.id IS NOT NULL, o.id, c.id, o.uri, o.etag, o.size, o.lastmodified, o.uid, o.componenttype, "
+                + "o.firstoccurence, o.lastoccurence, o.almanac_scheduletag, o.calendardata FROM calendars c "
+                + "LEFT JOIN calendarobjects o ON o.calendarid = c.id AND o.uri = ? WHERE c.id = ? FOR UPDATE",
+            [.text(uri), .int(calendar.rawValue)])
+        guard let row = rows.first else { return nil }
+        markLocked(calendar)
+        guard row.int(0) != 0 else { return nil }
+        return Self.object(from: SQLRow(values: Array(row.values.dropFirst())), withData: true)
     }
 
     /// Several objects with their bodies, in uri order; missing names are absent.
@@ -85,6 +92,7 @@ extension MariaDBStore: CalendarObjectStore {
     @discardableResult
     public func putObject(_ write: ObjectWrite, in calendar: CalendarID) throws -> Bool {
         try transaction {
+            try lockCalendar(calendar)
             let existing = try query(
                 "SELECT id FROM calendarobjects WHERE calendarid = ? AND uri = ? FOR UPDATE",
                 [.int(calendar.rawValue), .text(write.uri)]
@@ -116,6 +124,8 @@ extension MariaDBStore: CalendarObjectStore {
     @discardableResult
     public func putObject(_ write: ObjectWrite, in calendar: CalendarID, exists: Bool) throws -> Bool {
         try transaction {
+            // No lockCalendar here: after objectForUpdate it is held; a new server-made copy
+            // (scheduling) takes it with recordChange's bump, its INSERT having locked only its new row.
             let index = write.index
             let fields: [SQLValue] = [
                 .bytes(Array(write.data.utf8)), .int(write.lastModified), .text(write.etag), .int(Int64(write.size)),
@@ -144,6 +154,7 @@ extension MariaDBStore: CalendarObjectStore {
     /// Deletes an object and records the change (3).
     public func deleteObject(named uri: String, in calendar: CalendarID) throws {
         try transaction {
+            try lockCalendar(calendar)
             let deleted = try execute(
                 "DELETE FROM calendarobjects WHERE calendarid = ? AND uri = ?", [.int(calendar.rawValue), .text(uri)])
             if deleted.affectedRows == 0 { throw StorageError.notFound("object \(uri)") }

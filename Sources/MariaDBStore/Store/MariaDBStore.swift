@@ -20,6 +20,11 @@ public final class MariaDBStore: CalendarStore {
         self.connection = connection
     }
 
+    /// Calendars whose `calendars` row this transaction holds locked (see `lockCalendar`).
+    var lockedCalendars: Set<Int64> = []
+    /// The `transactionSerial` `lockedCalendars` belongs to.
+    var lockedCalendarsSerial = -1
+
     /// Statements executed so far on this store's connection.
     public var statementCount: Int { connection.statementCount }
 
@@ -33,6 +38,38 @@ public final class MariaDBStore: CalendarStore {
     }
 
     // MARK: - Plumbing shared by the extensions
+
+    /// Locks a calendar's `calendars` row (`FOR UPDATE`) for the rest of the transaction, once.
+    ///
+    /// Every write to a calendar's objects or changes takes this lock first, before any
+    /// other lock in that calendar: writers of one calendar then queue on one row instead of
+    /// meeting in crossed orders (two new names sharing a gap lock, then both INSERTing; two
+    /// `INSERT … SELECT synctoken` share locks both upgraded by the synctoken bump), and the
+    /// token each change is logged at is the one it then bumps. Writers of several calendars
+    /// (scheduling, MOVE) can still cross; `transaction` re-runs the victim.
+    func lockCalendar(_ calendar: CalendarID) throws {
+        guard !isLocked(calendar) else { return }
+        guard try !query("SELECT id FROM calendars WHERE id = ? FOR UPDATE", [.int(calendar.rawValue)]).isEmpty else {
+            throw StorageError.notFound("calendar \(calendar.rawValue)")
+        }
+        markLocked(calendar)
+    }
+
+    /// Whether this transaction already holds `calendar`'s row lock.
+    func isLocked(_ calendar: CalendarID) -> Bool {
+        connection.transactionDepth > 0 && lockedCalendarsSerial == connection.transactionSerial
+            && lockedCalendars.contains(calendar.rawValue)
+    }
+
+    /// Records that this transaction holds `calendar`'s row lock (outside a transaction it ends at once).
+    func markLocked(_ calendar: CalendarID) {
+        guard connection.transactionDepth > 0 else { return }
+        if lockedCalendarsSerial != connection.transactionSerial {
+            lockedCalendars = []
+            lockedCalendarsSerial = connection.transactionSerial
+        }
+        lockedCalendars.insert(calendar.rawValue)
+    }
 
     static func storageError(_ error: MariaDBError) -> StorageError {
         error.isDuplicateKey ? .conflict(error.message) : .backend(error.description)
