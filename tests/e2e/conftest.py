@@ -25,7 +25,8 @@ USERS = {
 # Tests written against a live server (test_acl.py) read their users from here.
 os.environ.setdefault("ALMANAC_E2E_USERS", ",".join(f"{name}:{spec[0]}" for name, spec in USERS.items()))
 
-SABRE_DUMP = "/work/shared/fixtures/sabre-4.7.1-public/sabre-public-dataset.sql"
+# shared/ sits beside the project root (in CI too: a fresh clone with shared/ next to it).
+SABRE_DUMP = str(harness.ROOT.parent / "shared" / "fixtures" / "sabre-4.7.1-public" / "sabre-public-dataset.sql")
 
 
 @pytest.fixture(scope="session")

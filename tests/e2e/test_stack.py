@@ -2,7 +2,7 @@
 import hashlib
 
 import harness
-from conftest import USERS
+from conftest import SABRE_DUMP, USERS
 
 EVENT = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Almanac e2e//EN\r\nBEGIN:VEVENT\r\nUID:{uid}\r\n"
@@ -139,7 +139,7 @@ def test_db_check_names_each_difference(mariadb):
 
 def test_db_upgrade_is_idempotent_and_keeps_sabre_tables(mariadb):
     mariadb.sql("CREATE DATABASE sabre_upgrade")
-    mariadb.load("sabre_upgrade", "/work/shared/fixtures/sabre-4.7.1-public/sabre-public-dataset.sql")
+    mariadb.load("sabre_upgrade", SABRE_DUMP)
     url = mariadb.url("sabre_upgrade")
     before = mariadb.sql("SELECT id, etag FROM calendarobjects ORDER BY id", "sabre_upgrade")
     assert "added" in harness.almanac(url, "db", "upgrade").stdout
