@@ -14,7 +14,7 @@ build-debug: deps
 	$(SWIFT) build --build-tests
 
 run: build
-	@PORT=$(PORT) scripts/run.sh
+	@PORT=$(PORT) exec scripts/run.sh
 
 test: deps
 	@scripts/test.sh
